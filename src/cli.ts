@@ -1,0 +1,115 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerAuditConfig } from './commands/audit-config.js';
+import { registerCall } from './commands/call.js';
+import { parsePositiveNumber, type CommandContext } from './commands/command-context.js';
+import { registerCompletion } from './commands/completion.js';
+import type { Deps } from './commands/deps.js';
+import { registerLogin } from './commands/login.js';
+import { registerLogout } from './commands/logout.js';
+import { registerProbe } from './commands/probe.js';
+import { reportError } from './commands/report-error.js';
+import { registerRotate } from './commands/rotate.js';
+import { registerScopes } from './commands/scopes.js';
+import { registerStatus } from './commands/status.js';
+import { registerTokenInspect } from './commands/token/inspect.js';
+import { registerTokenPrint } from './commands/token/print.js';
+import { EXIT_CODE_DESCRIPTIONS, EXIT_CODES } from './errors.js';
+import { VERSION } from './version.js';
+
+const ENVIRONMENT_HELP = `
+Environment:
+  MCPAUTH_HOME      where mcpauth keeps its settings and credentials
+  MCPAUTH_BROWSER   program that opens authorization URLs (the URL is its last argument)
+  NO_COLOR          no colour; FORCE_COLOR forces it
+  CI                never prompt
+  NODE_EXTRA_CA_CERTS  extra trusted CA certificates (PEM)`;
+
+function exitCodeHelp(): string {
+  const rows = EXIT_CODE_DESCRIPTIONS.map(([code, text]) => `  ${String(code).padEnd(4)} ${text}`);
+  return `\nExit codes:\n${rows.join('\n')}\n`;
+}
+
+/** Builds the whole command tree. Parsing never exits the process: errors are thrown (exitOverride). */
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('mcpauth');
+  program
+    .description('Make MCP (Model Context Protocol) authentication work, and show why it does not.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--json', 'print machine-readable JSON on stdout', false)
+    .option('--no-color', 'no colour in the output (also: NO_COLOR)')
+    .option('-v, --verbose', 'show the HTTP trace (secrets masked) and error causes', false)
+    .addOption(new Option('--timeout <seconds>', 'per-request network timeout').argParser(parsePositiveNumber).default(10))
+    .option('--no-input', 'never prompt; fail with the flag that answers the question instead')
+    .option('--allow-http', 'allow plain http to hosts other than loopback', false)
+    .showSuggestionAfterError(true)
+    // "(default: false)" on every switch is noise; real defaults (--timeout 10) stay visible.
+    .configureHelp({
+      optionDescription: (option) => {
+        const text = option.description;
+        const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
+        return shown ? `${text} (default: ${JSON.stringify(option.defaultValue)})` : text;
+      },
+    })
+    .addHelpText('after', `${ENVIRONMENT_HELP}\n${exitCodeHelp()}`);
+
+  registerProbe(program, ctx);
+  registerLogin(program, ctx);
+  registerLogout(program, ctx);
+  registerStatus(program, ctx);
+  registerCall(program, ctx);
+  const token = program.command('token').summary('inspect or print access tokens');
+  registerTokenInspect(token, ctx);
+  registerTokenPrint(token, ctx);
+  registerScopes(program, ctx);
+  registerRotate(program, ctx);
+  registerAuditConfig(program, ctx);
+  registerCompletion(program, ctx);
+
+  configureTree(program, ctx);
+  return program;
+}
+
+// Applied to every command: commander's own messages go through our IO, and it never exits.
+function configureTree(command: Command, ctx: CommandContext): void {
+  command.exitOverride();
+  command.configureOutput({
+    writeOut: (text) => ctx.deps.io.stdout.write(text),
+    writeErr: (text) => ctx.deps.io.stderr.write(text),
+    outputError: (text, write) => {
+      const name = command.parent ? `mcpauth ${fullName(command)}` : 'mcpauth';
+      write(`mcpauth: ${text.replace(/^error: /, '').trimEnd()}\n  hint: run '${name} --help' for usage.\n`);
+    },
+  });
+  for (const child of command.commands) configureTree(child, ctx);
+}
+
+function fullName(command: Command): string {
+  const names: string[] = [];
+  for (let current: Command | null = command; current?.parent; current = current.parent) names.unshift(current.name());
+  return names.join(' ');
+}
+
+/** Parses argv, runs the command and returns the exit code. Nothing here touches the process. */
+export async function runCli(argv: readonly string[], deps: Deps): Promise<number> {
+  const ctx: CommandContext = { deps, exitCode: EXIT_CODES.ok };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    if (error instanceof InvalidArgumentError) return EXIT_CODES.usage;
+    return reportError(error, deps, argv);
+  }
+}
+
+function commanderExitCode(error: CommanderError): number {
+  switch (error.code) {
+    case 'commander.helpDisplayed':
+    case 'commander.version':
+      return EXIT_CODES.ok;
+    default:
+      return EXIT_CODES.usage;
+  }
+}

@@ -1,0 +1,88 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { CliError } from '../errors.js';
+import type { Deps, GlobalOptions } from './deps.js';
+import type { Runtime } from './runtime.js';
+
+/** Shared by every command registration: the deps, and where an action leaves its exit code. */
+export interface CommandContext {
+  deps: Deps;
+  exitCode: number;
+}
+
+export function readGlobals(command: Command): GlobalOptions {
+  const all = command.optsWithGlobals<{
+    json?: boolean;
+    color?: boolean;
+    verbose?: boolean;
+    timeout?: number;
+    input?: boolean;
+    allowHttp?: boolean;
+  }>();
+  return {
+    json: all.json === true,
+    color: all.color !== false,
+    verbose: all.verbose === true,
+    timeoutMs: Math.round((all.timeout ?? 10) * 1000),
+    input: all.input !== false,
+    allowHttp: all.allowHttp === true,
+  };
+}
+
+/** Runs an action with a runtime built from the command's flags, and records its exit code. */
+export async function runAction(ctx: CommandContext, command: Command, run: (runtime: Runtime) => Promise<number>): Promise<void> {
+  // Loaded here, not at start-up: the HTTP layer and crypto are not needed for --help.
+  const { createRuntime } = await import('./runtime.js');
+  const runtime = await createRuntime(ctx.deps, readGlobals(command));
+  ctx.exitCode = await run(runtime);
+}
+
+/** The standard "not in this version yet" outcome, for commands whose issue is not done. */
+export function notAvailable(command: string): CliError {
+  return new CliError('not-available', `'mcpauth ${command}' is not available in this version yet.`, {
+    hint: "Run 'mcpauth --help' to see what this version can do.",
+  });
+}
+
+export function examples(lines: ReadonlyArray<readonly [string, string]>): string {
+  const body = lines.map(([command, what]) => `  $ ${command}\n      ${what}`).join('\n');
+  return `\nExamples:\n${body}\n`;
+}
+
+export function parseChoice<T extends string>(choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    throw new InvalidArgumentError(`expected one of ${choices.join(', ')}.`);
+  };
+}
+
+export function parsePositiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number.');
+  return number;
+}
+
+export function parsePort(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
+  return number;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "90s", "10m", "1h", "2d" -> seconds. */
+export function parseDuration(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)([smhd])$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a duration such as 90s, 10m, 1h or 2d.');
+  return Number(match[1]) * (DURATION_UNITS[match[2] ?? 's'] ?? 1);
+}
+
+export function parseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+    // Kept as typed: probe compares the server's `resource` with exactly what was dialled.
+    return value;
+  } catch {
+    throw new InvalidArgumentError(`expected an http(s) URL, got '${value.slice(0, 100)}'.`);
+  }
+}

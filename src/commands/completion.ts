@@ -1,0 +1,55 @@
+import type { Command, Option } from 'commander';
+import type { CommandSpec, OptionSpec } from '../output/completions/command-spec.js';
+import { renderBashCompletion } from '../output/completions/bash.js';
+import { renderFishCompletion } from '../output/completions/fish.js';
+import { renderZshCompletion } from '../output/completions/zsh.js';
+import { examples, parseChoice, type CommandContext } from './command-context.js';
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+function toOptionSpec(option: Option): OptionSpec {
+  return {
+    flags: [option.short, option.long].filter((flag): flag is string => typeof flag === 'string'),
+    description: option.description,
+    takesValue: option.required || option.optional,
+    choices: option.argChoices,
+  };
+}
+
+/** The commander tree as plain data (help and completion commands left out). */
+export function describeCommand(command: Command): CommandSpec {
+  return {
+    name: command.name(),
+    summary: command.summary() || command.description().split('\n')[0] || '',
+    options: command.options.filter((o) => !o.hidden).map(toOptionSpec),
+    commands: command.commands.filter((c) => c.name() !== 'help').map(describeCommand),
+  };
+}
+
+export function renderCompletion(shell: Shell, root: Command): string {
+  const spec = describeCommand(root);
+  if (shell === 'bash') return renderBashCompletion(spec);
+  if (shell === 'zsh') return renderZshCompletion(spec);
+  return renderFishCompletion(spec);
+}
+
+export function registerCompletion(parent: Command, ctx: CommandContext): void {
+  parent
+    .command('completion')
+    .summary('print the shell completion script for bash, zsh or fish')
+    .argument('<shell>', `one of ${SHELLS.join(', ')}`, parseChoice(SHELLS))
+    .addHelpText(
+      'after',
+      examples([
+        ['mcpauth completion bash > /etc/bash_completion.d/mcpauth', 'install for bash'],
+        ['mcpauth completion zsh > "${fpath[1]}/_mcpauth"', 'install for zsh'],
+        ['mcpauth completion fish > ~/.config/fish/completions/mcpauth.fish', 'install for fish'],
+      ]),
+    )
+    .action((shell: Shell, _flags: object, command: Command) => {
+      const root = command.parent ?? command;
+      ctx.deps.io.stdout.write(renderCompletion(shell, root));
+      ctx.exitCode = 0;
+    });
+}

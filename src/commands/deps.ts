@@ -1,0 +1,35 @@
+import type { ColorDecision } from '../platform/color.js';
+import type { IO } from '../platform/io.js';
+
+/**
+ * Everything a command may touch outside itself. main.ts builds the real one; tests build their
+ * own. Core functions receive only the part they use (Pick<Deps, 'fetch' | 'now'>).
+ */
+export interface Deps {
+  io: IO;
+  env: Readonly<Record<string, string | undefined>>;
+  fetch: typeof fetch;
+  now: () => Date;
+  /** Monotonic milliseconds, for durations. */
+  clock: () => number;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+  cwd: string;
+  color: ColorDecision;
+}
+
+/** The flags every command accepts (declared on the root program). */
+export interface GlobalOptions {
+  json: boolean;
+  color: boolean;
+  verbose: boolean;
+  /** Per-request timeout in milliseconds. */
+  timeoutMs: number;
+  input: boolean;
+  allowHttp: boolean;
+}
+
+export function isCI(env: Deps['env']): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}

@@ -1,0 +1,67 @@
+import { HttpError } from '../core/http/http-error.js';
+import { CliError } from '../errors.js';
+import type { Deps } from './deps.js';
+
+/** Maps anything a command threw to a CliError: the one place errors get their exit code. */
+export function toCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof HttpError) return fromHttpError(error);
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    return new CliError('cancelled', 'cancelled.', { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new CliError('internal', `internal error: ${message}`, {
+    hint: 'This is a bug in mcpauth. Re-run with --verbose and report the output (secrets are masked).',
+    cause: error,
+  });
+}
+
+function fromHttpError(error: HttpError): CliError {
+  const where = `${error.message} (${error.url})`;
+  switch (error.code) {
+    case 'cancelled':
+      return new CliError('cancelled', 'cancelled.', { cause: error });
+    case 'insecure-http':
+      return new CliError('usage', where, { hint: 'Use https, or pass --allow-http if you really mean plain http.', cause: error });
+    case 'invalid-url':
+      return new CliError('protocol', where, { cause: error });
+    case 'too-large':
+      return new CliError('protocol', where, { hint: 'The server sent far more than such a response ever needs.', cause: error });
+    case 'tls':
+      return new CliError('network', where, { hint: 'Fix the certificate, or trust a private CA with NODE_EXTRA_CA_CERTS.', cause: error });
+    default:
+      return new CliError('network', where, { hint: 'Check the URL and your connection, or raise --timeout.', cause: error });
+  }
+}
+
+function causeChain(error: unknown): string[] {
+  const lines: string[] = [];
+  let current: unknown = error instanceof Error ? error.cause : undefined;
+  for (let depth = 0; current !== undefined && depth < 5; depth += 1) {
+    lines.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return lines;
+}
+
+/**
+ * Prints an error (stderr always; under --json also an envelope on stdout) and returns its exit code.
+ * Stack traces only for internal errors under --verbose: a user error is one sentence and a hint.
+ */
+export function reportError(error: unknown, deps: Deps, argv: readonly string[]): number {
+  const cliError = toCliError(error);
+  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  const lines = [`mcpauth: ${cliError.message}`];
+  if (cliError.hint) lines.push(`  hint: ${cliError.hint}`);
+  if (verbose) {
+    for (const cause of causeChain(cliError)) lines.push(`  cause: ${cause}`);
+    const original = cliError.code === 'internal' && cliError.cause instanceof Error ? cliError.cause.stack : undefined;
+    if (original) lines.push(original);
+  }
+  deps.io.stderr.write(`${lines.join('\n')}\n`);
+  if (argv.includes('--json')) {
+    const envelope = { error: { code: cliError.code, exitCode: cliError.exitCode, message: cliError.message, hint: cliError.hint ?? null } };
+    deps.io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);
+  }
+  return cliError.exitCode;
+}

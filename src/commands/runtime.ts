@@ -1,0 +1,63 @@
+import { createHttpClient, type HttpClient } from '../core/http/client.js';
+import type { HttpExchange } from '../core/http/exchange.js';
+import { plainStyle, type Style } from '../output/style.js';
+import { USER_AGENT } from '../version.js';
+import { isCI, type Deps, type GlobalOptions } from './deps.js';
+
+/** What a running command works with: deps and flags resolved into ready-made pieces. */
+export interface Runtime {
+  deps: Deps;
+  globals: GlobalOptions;
+  http: HttpClient;
+  /** Style for stdout (plain under --json, --no-color, NO_COLOR or a pipe). */
+  style: Style;
+  /** Style for stderr messages. */
+  errStyle: Style;
+  /** Prompts are allowed: stdin and stderr are terminals, no --no-input, not CI. */
+  canPrompt: boolean;
+  /** Spinners are shown: stderr is a terminal and this is not CI. */
+  showProgress: boolean;
+  /** Writes one line of progress/hint text to stderr. */
+  note(text: string): void;
+}
+
+export async function createRuntime(deps: Deps, globals: GlobalOptions): Promise<Runtime> {
+  const stdoutColor = deps.color.stdout && globals.color && !globals.json;
+  const stderrColor = deps.color.stderr && globals.color;
+  const needChalk = stdoutColor || stderrColor;
+  const { createChalkStyle } = needChalk ? await import('../platform/chalk-style.js') : { createChalkStyle: () => plainStyle };
+  const errStyle = createChalkStyle(stderrColor);
+  const http = createHttpClient({
+    fetch: deps.fetch,
+    timeoutMs: globals.timeoutMs,
+    allowHttp: globals.allowHttp,
+    userAgent: USER_AGENT,
+    signal: deps.signal,
+    clock: deps.clock,
+    onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
+  });
+  const ci = isCI(deps.env);
+  return {
+    deps,
+    globals,
+    http,
+    style: createChalkStyle(stdoutColor),
+    errStyle,
+    canPrompt: deps.io.stdinIsTTY && deps.io.stderrIsTTY && globals.input && !ci,
+    showProgress: deps.io.stderrIsTTY && !ci,
+    note: (text) => deps.io.stderr.write(`${text}\n`),
+  };
+}
+
+/** The --verbose trace line of one exchange; headers are already masked by the HTTP client. */
+export function formatExchange(exchange: HttpExchange, style: Style): string {
+  const outcome = exchange.error
+    ? style.red(`failed: ${exchange.error.message}`)
+    : `${exchange.status ?? '?'} ${exchange.contentType ?? ''} ${exchange.bytes ?? 0} bytes`.trim();
+  const label = exchange.label ? style.dim(` (${exchange.label})`) : '';
+  const lines = [`${style.dim('http')} ${exchange.method} ${exchange.url}${label} -> ${outcome} in ${exchange.durationMs} ms`];
+  if (exchange.location) lines.push(`${style.dim('http')}   redirect to ${exchange.location} (not followed)`);
+  for (const [name, value] of Object.entries(exchange.requestHeaders)) lines.push(style.dim(`http   > ${name}: ${value}`));
+  for (const [name, value] of Object.entries(exchange.responseHeaders)) lines.push(style.dim(`http   < ${name}: ${value}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,132 @@
+import { maskHeaderValue, maskUrl } from '../secrets/mask.js';
+import type { HttpExchange } from './exchange.js';
+import { classifyFetchError, HttpError } from './http-error.js';
+import { readBodyCapped } from './read-body.js';
+import { checkRequestUrl } from './url-policy.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpClientOptions {
+  fetch: typeof fetch;
+  /** Per-request timeout. */
+  timeoutMs: number;
+  allowHttp: boolean;
+  userAgent: string;
+  maxBodyBytes?: number;
+  /** Cancels every request of this client (Ctrl-C). */
+  signal?: AbortSignal;
+  /** Monotonic clock in ms; injected so traces are testable. */
+  clock?: () => number;
+  onExchange?: (exchange: HttpExchange) => void;
+}
+
+export interface HttpRequestInit {
+  method?: string;
+  headers?: Record<string, string> | Headers;
+  body?: string | URLSearchParams | null;
+  signal?: AbortSignal | null;
+  label?: string;
+  maxBodyBytes?: number;
+  timeoutMs?: number;
+}
+
+export interface HttpClient {
+  /**
+   * fetch-compatible (oauth4webapi's and jose's customFetch). Redirects are never followed: the
+   * 3xx response is returned and recorded. The body is read here, capped, so a hostile server
+   * cannot stream forever or exhaust memory.
+   */
+  fetch(input: string | URL, init?: HttpRequestInit): Promise<Response>;
+  readonly exchanges: readonly HttpExchange[];
+}
+
+function headersToRecord(headers: Headers, mask: boolean): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    record[name] = mask ? maskHeaderValue(name, value) : value;
+  });
+  return record;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const clock = options.clock ?? (() => performance.now());
+  const origin = clock();
+  const exchanges: HttpExchange[] = [];
+  const record = (exchange: HttpExchange): void => {
+    exchanges.push(exchange);
+    options.onExchange?.(exchange);
+  };
+
+  async function send(input: string | URL, init: HttpRequestInit = {}): Promise<Response> {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const url = checkRequestUrl(input, { allowHttp: options.allowHttp });
+    const headers = new Headers(init.headers);
+    if (!headers.has('user-agent')) headers.set('user-agent', options.userAgent);
+    const started = clock();
+    const exchange: HttpExchange = {
+      seq: exchanges.length + 1,
+      method,
+      url: maskUrl(url.href),
+      label: init.label,
+      startMs: Math.round(started - origin),
+      durationMs: 0,
+      status: undefined,
+      contentType: undefined,
+      bytes: undefined,
+      location: undefined,
+      error: undefined,
+      requestHeaders: headersToRecord(headers, true),
+      responseHeaders: {},
+    };
+    const timeout = AbortSignal.timeout(init.timeoutMs ?? options.timeoutMs);
+    const signals = [timeout, options.signal, init.signal].filter((s): s is AbortSignal => Boolean(s));
+    const signal = AbortSignal.any(signals);
+    try {
+      const response = await options.fetch(url, {
+        method,
+        headers,
+        body: init.body ?? null,
+        redirect: 'manual',
+        signal,
+      });
+      exchange.status = response.status;
+      exchange.contentType = response.headers.get('content-type') ?? undefined;
+      exchange.responseHeaders = headersToRecord(response.headers, true);
+      const location = response.headers.get('location');
+      if (location !== null) exchange.location = maskUrl(new URL(location, url).href);
+      const body = await readBodyCapped(response, init.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, url.href);
+      exchange.bytes = body?.byteLength ?? 0;
+      return rebuildResponse(response, body, url.href);
+    } catch (error) {
+      const failure = toHttpError(error, url.href, timeout, options.signal, init.timeoutMs ?? options.timeoutMs);
+      exchange.error = { code: failure.code, message: failure.message };
+      throw failure;
+    } finally {
+      exchange.durationMs = Math.round(clock() - started);
+      record(exchange);
+    }
+  }
+
+  return { fetch: send, exchanges };
+}
+
+function toHttpError(error: unknown, url: string, timeout: AbortSignal, cancel: AbortSignal | undefined, timeoutMs: number): HttpError {
+  if (error instanceof HttpError) return error;
+  if (cancel?.aborted) return new HttpError('cancelled', url, 'the request was cancelled', { cause: error });
+  if (timeout.aborted) {
+    return new HttpError('timeout', url, `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`, { cause: error });
+  }
+  return classifyFetchError(error, url);
+}
+
+// A Response with the already-read body; url kept so libraries that look at it still can.
+function rebuildResponse(original: Response, body: Uint8Array | null, url: string): Response {
+  const nullBody = body === null || [101, 204, 205, 304].includes(original.status);
+  const response = new Response(nullBody ? null : body, {
+    status: original.status,
+    statusText: original.statusText,
+    headers: original.headers,
+  });
+  Object.defineProperty(response, 'url', { value: url });
+  return response;
+}

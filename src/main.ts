@@ -1,0 +1,48 @@
+import { runCli } from './cli.js';
+import type { Deps } from './commands/deps.js';
+import { CliError, EXIT_CODES } from './errors.js';
+import { decideColor } from './platform/color.js';
+import { createProcessIO } from './platform/io.js';
+import { VERSION } from './version.js';
+
+/**
+ * The only place that touches the process: argv, env, stdio and signals in, an exit code out.
+ * bin/mcpauth.js sets process.exitCode from the result; nothing calls process.exit() on the
+ * normal path, so pending output is always flushed.
+ */
+export async function main(proc: NodeJS.Process): Promise<number> {
+  const io = createProcessIO(proc);
+  const argv = proc.argv.slice(2);
+  // Scripts call `--version` often; answer it without loading the command tree.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_CODES.ok;
+  }
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = (): void => {
+    interrupts += 1;
+    // A second Ctrl-C means "now": stop waiting for clean-up.
+    if (interrupts > 1) proc.exit(EXIT_CODES.cancelled);
+    controller.abort(new CliError('cancelled', 'cancelled.'));
+  };
+  proc.on('SIGINT', onInterrupt);
+  proc.on('SIGTERM', onInterrupt);
+  const deps: Deps = {
+    io,
+    env: proc.env,
+    fetch: globalThis.fetch,
+    now: () => new Date(),
+    clock: () => performance.now(),
+    signal: controller.signal,
+    cwd: proc.cwd(),
+    color: decideColor(proc.env, io),
+  };
+  try {
+    const code = await runCli(argv, deps);
+    return controller.signal.aborted ? EXIT_CODES.cancelled : code;
+  } finally {
+    proc.off('SIGINT', onInterrupt);
+    proc.off('SIGTERM', onInterrupt);
+  }
+}

@@ -1,0 +1,32 @@
+import { commandPaths, GENERATED_NOTICE, type CommandSpec, type OptionSpec } from './command-spec.js';
+
+const quote = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function optionArgs(option: OptionSpec): string {
+  const parts = option.flags.map((flag) => (flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`));
+  if (option.takesValue) parts.push(option.choices ? `-x -a ${quote(option.choices.join(' '))}` : '-r');
+  parts.push(`-d ${quote(option.description)}`);
+  return parts.join(' ');
+}
+
+function condition(path: string[], spec: CommandSpec, siblings: string[]): string {
+  if (path.length === 0) return '__fish_use_subcommand';
+  const seen = path.map((name) => `__fish_seen_subcommand_from ${name}`).join('; and ');
+  if (spec.commands.length === 0) return seen;
+  return `${seen}; and not __fish_seen_subcommand_from ${siblings.join(' ') || spec.commands.map((c) => c.name).join(' ')}`;
+}
+
+export function renderFishCompletion(root: CommandSpec): string {
+  const lines = [`# fish completion for mcpauth. ${GENERATED_NOTICE}`, 'complete -c mcpauth -f'];
+  for (const option of root.options) lines.push(`complete -c mcpauth ${optionArgs(option)}`);
+  for (const { path, spec } of [{ path: [] as string[], spec: root }, ...commandPaths(root)]) {
+    const children = spec.commands.map((c) => c.name);
+    const cond = condition(path, spec, children);
+    for (const child of spec.commands) lines.push(`complete -c mcpauth -n ${quote(cond)} -a ${child.name} -d ${quote(child.summary)}`);
+    if (path.length > 0) {
+      const seen = path.map((name) => `__fish_seen_subcommand_from ${name}`).join('; and ');
+      for (const option of spec.options) lines.push(`complete -c mcpauth -n ${quote(seen)} ${optionArgs(option)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

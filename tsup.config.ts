@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
+
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * commander requires child_process at load time for git-style executable subcommands, which
+ * mcpauth never uses; loading it costs several ms of every start. Hand commander a proxy that
+ * loads the real module only if it is ever touched.
+ */
+const lazyChildProcess: EsbuildPlugin = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => { if (typeof key !== 'string' || key === '__esModule') return undefined; return require('node:child_process')[key]; } });",
+      loader: 'js',
+    }));
+  },
+};
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export default defineConfig({
+  entry: { main: 'src/main.ts' },
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  outDir: 'dist',
+  clean: true,
+  // One bundle with code splitting: commands load their heavy modules with `await import()`,
+  // which become separate chunks, so `--help` and `--version` never pay for them.
+  splitting: true,
+  // Bundling every dependency halves start-up cost (fewer module resolutions); see
+  // ../shared/reference/dependency-notes.md §6.2. The native keychain addon cannot be bundled.
+  noExternal: [/^(?!@napi-rs\/keyring)/],
+  external: ['@napi-rs/keyring'],
+  // Bundled CommonJS dependencies (commander) call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __mcpauthCreateRequire } from 'node:module'; const require = __mcpauthCreateRequire(import.meta.url);",
+  },
+  esbuildPlugins: [lazyChildProcess],
+  removeNodeProtocol: false,
+  define: { __MCPAUTH_VERSION__: JSON.stringify(pkg.version) },
+  minify: true,
+  sourcemap: false,
+  dts: false,
+});
