@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import type { JWTHeaderParameters, JWTPayload } from 'jose';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuthorizationServer } from 'oauth4webapi';
 import type { JWK, KoaContextWithOIDC, Provider } from 'oidc-provider';
 import { signWithKey } from './access-token-signer.js';
 import { metadataPath, rewriteIssParameter, routeAuthRequest, transformMetadata } from './auth-metadata.js';
@@ -21,6 +22,8 @@ export interface AuthServer {
   jwksUri: string;
   /** RFC 8414 path-inserted metadata URL (may be hidden by metadataLocation). */
   metadataUrl: string;
+  /** The real endpoints as oauth4webapi metadata, independent of the metadata knobs. */
+  endpoints: AuthorizationServer;
   provider: Provider;
   knobs: AuthServerKnobs;
   clients: typeof PRESET_CLIENTS & { redirectUri: string };
@@ -58,6 +61,7 @@ export async function startAuthServer(knobs: AuthServerKnobs = {}): Promise<Auth
     issuer,
     jwksUri: `${issuer}/jwks`,
     metadataUrl: `${listener.origin}${metadataPath('rfc8414', issuerPath)}`,
+    endpoints: providerEndpoints(issuer),
     provider,
     knobs,
     clients: { ...PRESET_CLIENTS, redirectUri: LOOPBACK_REDIRECT_URI },
@@ -73,6 +77,20 @@ export async function startAuthServer(knobs: AuthServerKnobs = {}): Promise<Auth
       return approveDeviceCode(`${issuer}/device`, { ...opts, userCode });
     },
     close: () => listener.close(),
+  };
+}
+
+function providerEndpoints(issuer: string): AuthorizationServer {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/auth`,
+    token_endpoint: `${issuer}/token`,
+    registration_endpoint: `${issuer}/reg`,
+    device_authorization_endpoint: `${issuer}/device/auth`,
+    introspection_endpoint: `${issuer}/token/introspection`,
+    revocation_endpoint: `${issuer}/token/revocation`,
+    jwks_uri: `${issuer}/jwks`,
+    code_challenge_methods_supported: ['S256'],
   };
 }
 
