@@ -65,7 +65,8 @@ export function transformMetadata(doc: Record<string, unknown>, knobs: AuthServe
 /** RFC 9207 knob on the authorization response redirect: drop or falsify `iss`. */
 export function rewriteIssParameter(location: string, knobs: AuthServerKnobs): string {
   const iss = knobs.authorizationResponseIssParameter ?? true;
-  if (iss === true || iss === 'unadvertised') return location;
+  // Relative locations are oidc-provider's own interaction hops, never the client's redirect_uri.
+  if (iss === true || iss === 'unadvertised' || !URL.canParse(location)) return location;
   const url = new URL(location);
   if (!url.searchParams.has('iss')) return location;
   if (iss === false) url.searchParams.delete('iss');
