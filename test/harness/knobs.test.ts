@@ -51,6 +51,24 @@ describe('MCP server knobs', () => {
     expect((await postMcp(mcpUrl, toolCallMessage('echo', { text: 'x' }), token)).status).toBe(200);
   });
 
+  it('2025-03-26 style: no PRM, no resource_metadata, AS metadata mirrored at the MCP origin', async () => {
+    const { mcp, issuer } = await start({
+      mcp: { legacyMetadataAtOrigin: true, prm: { location: 'none' }, challenge: { resourceMetadata: false } },
+    });
+    expect((await fetch(mcp.prmUrl)).status).toBe(404);
+    expect(await json(`${mcp.origin}/.well-known/oauth-authorization-server`)).toMatchObject({ issuer });
+  });
+
+  it('a root MCP path, a Basic challenge and CORS preflight', async () => {
+    const { mcp, mcpUrl } = await start({ mcp: { mcpPath: '/', challenge: { scheme: 'Basic' } } });
+    expect(mcpUrl).toBe(`${mcp.origin}/`);
+    expect(mcp.prmUrl).toBe(`${mcp.origin}/.well-known/oauth-protected-resource`);
+    expect(await json(mcp.prmUrl)).toMatchObject({ resource: mcpUrl });
+    expect((await postMcp(mcpUrl, initializeMessage())).headers.get('www-authenticate')).toBe('Basic realm="mcp"');
+    const preflight = await fetch(mcpUrl, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
+    expect([preflight.status, preflight.headers.get('access-control-expose-headers')]).toEqual([204, 'WWW-Authenticate, Mcp-Session-Id']);
+  });
+
   it('invalidTokenStatus: 500 answers a garbage token with 500', async () => {
     const { mcpUrl } = await start({ mcp: { invalidTokenStatus: 500 } });
     expect((await postMcp(mcpUrl, initializeMessage(), 'garbage')).status).toBe(500);
@@ -94,6 +112,11 @@ describe('authorization server knobs', () => {
     const { callback } = await runCodeFlow(as.endpoints, { resource: mcpUrl });
     expect(callback.searchParams.has('code')).toBe(true);
     expect(callback.searchParams.has('iss')).toBe(false);
+  });
+
+  it('authorizationResponseIssParameter: wrong sends an iss that is not the issuer', async () => {
+    const { as, mcpUrl } = await start({ as: { authorizationResponseIssParameter: 'wrong' } });
+    await expect(runCodeFlow(as.endpoints, { resource: mcpUrl })).rejects.toThrow('unexpected "iss"');
   });
 
   it('opaque access tokens are checked by the MCP server through introspection', async () => {
