@@ -1,18 +1,18 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { registerAuditConfig } from './commands/audit-config.js';
-import { registerCall } from './commands/call.js';
+import { registerAuditConfig, type AuditConfigRun } from './commands/audit-config.js';
+import { registerCall, type CallRun } from './commands/call.js';
 import { parsePositiveNumber, type CommandContext } from './commands/command-context.js';
 import { registerCompletion } from './commands/completion.js';
 import type { Deps } from './commands/deps.js';
-import { registerLogin } from './commands/login.js';
-import { registerLogout } from './commands/logout.js';
-import { registerProbe } from './commands/probe.js';
+import { registerLogin, type LoginRun } from './commands/login.js';
+import { registerLogout, type LogoutRun } from './commands/logout.js';
+import { registerProbe, type ProbeRun } from './commands/probe.js';
 import { reportError } from './commands/report-error.js';
-import { registerRotate } from './commands/rotate.js';
-import { registerScopes } from './commands/scopes.js';
-import { registerStatus } from './commands/status.js';
-import { registerTokenInspect } from './commands/token/inspect.js';
-import { registerTokenPrint } from './commands/token/print.js';
+import { registerRotate, type RotateRun } from './commands/rotate.js';
+import { registerScopes, type ScopesRun } from './commands/scopes.js';
+import { registerStatus, type StatusRun } from './commands/status.js';
+import { registerTokenInspect, type TokenInspectRun } from './commands/token/inspect.js';
+import { registerTokenPrint, type TokenPrintRun } from './commands/token/print.js';
 import { EXIT_CODE_DESCRIPTIONS, EXIT_CODES } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -29,8 +29,22 @@ function exitCodeHelp(): string {
   return `\nExit codes:\n${rows.join('\n')}\n`;
 }
 
+/** Replacement run functions, so tests can check argv -> options without running anything. */
+export interface CommandRuns {
+  probe?: ProbeRun;
+  login?: LoginRun;
+  logout?: LogoutRun;
+  status?: StatusRun;
+  call?: CallRun;
+  tokenInspect?: TokenInspectRun;
+  tokenPrint?: TokenPrintRun;
+  scopes?: ScopesRun;
+  rotate?: RotateRun;
+  auditConfig?: AuditConfigRun;
+}
+
 /** Builds the whole command tree. Parsing never exits the process: errors are thrown (exitOverride). */
-export function buildProgram(ctx: CommandContext): Command {
+export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Command {
   const program = new Command('mcpauth');
   program
     .description('Make MCP (Model Context Protocol) authentication work, and show why it does not.')
@@ -53,17 +67,17 @@ export function buildProgram(ctx: CommandContext): Command {
     })
     .addHelpText('after', `${ENVIRONMENT_HELP}\n${exitCodeHelp()}`);
 
-  registerProbe(program, ctx);
-  registerLogin(program, ctx);
-  registerLogout(program, ctx);
-  registerStatus(program, ctx);
-  registerCall(program, ctx);
+  registerProbe(program, ctx, runs.probe);
+  registerLogin(program, ctx, runs.login);
+  registerLogout(program, ctx, runs.logout);
+  registerStatus(program, ctx, runs.status);
+  registerCall(program, ctx, runs.call);
   const token = program.command('token').summary('inspect or print access tokens');
-  registerTokenInspect(token, ctx);
-  registerTokenPrint(token, ctx);
-  registerScopes(program, ctx);
-  registerRotate(program, ctx);
-  registerAuditConfig(program, ctx);
+  registerTokenInspect(token, ctx, runs.tokenInspect);
+  registerTokenPrint(token, ctx, runs.tokenPrint);
+  registerScopes(program, ctx, runs.scopes);
+  registerRotate(program, ctx, runs.rotate);
+  registerAuditConfig(program, ctx, runs.auditConfig);
   registerCompletion(program, ctx);
 
   configureTree(program, ctx);
@@ -91,9 +105,9 @@ function fullName(command: Command): string {
 }
 
 /** Parses argv, runs the command and returns the exit code. Nothing here touches the process. */
-export async function runCli(argv: readonly string[], deps: Deps): Promise<number> {
+export async function runCli(argv: readonly string[], deps: Deps, runs: CommandRuns = {}): Promise<number> {
   const ctx: CommandContext = { deps, exitCode: EXIT_CODES.ok };
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, runs);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;

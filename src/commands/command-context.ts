@@ -48,11 +48,15 @@ export function examples(lines: ReadonlyArray<readonly [string, string]>): strin
   return `\nExamples:\n${body}\n`;
 }
 
-export function parseChoice<T extends string>(choices: readonly T[]): (value: string) => T {
-  return (value) => {
+/** A parser that accepts one of `choices`; the list rides along so completions can offer it. */
+export type ChoiceParser<T extends string> = ((value: string) => T) & { choices: readonly T[] };
+
+export function parseChoice<T extends string>(choices: readonly T[]): ChoiceParser<T> {
+  const parse = (value: string): T => {
     if ((choices as readonly string[]).includes(value)) return value as T;
     throw new InvalidArgumentError(`expected one of ${choices.join(', ')}.`);
   };
+  return Object.assign(parse, { choices });
 }
 
 export function parsePositiveNumber(value: string): number {

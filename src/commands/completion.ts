@@ -13,7 +13,7 @@ function toOptionSpec(option: Option): OptionSpec {
     flags: [option.short, option.long].filter((flag): flag is string => typeof flag === 'string'),
     description: option.description,
     takesValue: option.required || option.optional,
-    choices: option.argChoices,
+    choices: option.argChoices ?? (option.parseArg as { choices?: string[] } | undefined)?.choices?.slice(),
   };
 }
 

@@ -34,8 +34,3 @@ export function benchStartup(): Array<{ name: string; medianMs: number; ratio: n
     return { name, medianMs: Math.round(medianMs * 10) / 10, ratio: Math.round((medianMs / baseline) * 100) / 100 };
   });
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`start-up, median of ${RUNS} runs each`);
-  for (const row of benchStartup()) console.log(`  ${row.name.padEnd(20)} ${String(row.medianMs).padStart(7)} ms  ${row.ratio}x node`);
-}
