@@ -39,4 +39,21 @@ describe('shell completions', () => {
     expect(complete('mcpauth probe --fail-on w')).toEqual(['warning']);
     expect(complete('mcpauth audit-config --sta')).toEqual(['--staged']);
   });
+
+  it('zsh accepts the script (zsh -n)', async () => {
+    const file = new URL('../../completions/_mcpauth', import.meta.url).pathname;
+    expect(() => execFileSync('zsh', ['-n', file])).not.toThrow();
+  });
+
+  it('fish completes subcommands and flag values (run in a real fish)', async () => {
+    const file = new URL('../../completions/mcpauth.fish', import.meta.url).pathname;
+    const complete = (line: string): string[] =>
+      execFileSync('fish', ['-c', `source ${file}; complete -C '${line}'`], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((row) => row.split('\t')[0] ?? '');
+    expect(complete('mcpauth pro')).toEqual(['probe']);
+    expect(complete('mcpauth token ')).toEqual(['inspect', 'print']);
+    expect(complete('mcpauth probe --fail-on ')).toEqual(['error', 'info', 'warning']);
+  });
 });
