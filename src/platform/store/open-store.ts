@@ -1,0 +1,40 @@
+import { join, resolve } from 'node:path';
+import { createCredentialStore, type CredentialStore } from '../../core/store/credential-store.js';
+import { createConfMetadataFile } from './conf-metadata.js';
+import { createFileLock } from './file-lock.js';
+import { createFileSecretBackend } from './file-secret-backend.js';
+import type { KeychainOptions } from './keychain-backend.js';
+import { ensurePrivateDir } from './private-files.js';
+import { createSecretBackends } from './secret-backends.js';
+
+export interface OpenStoreOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  now: () => Date;
+  /** Default 3000 ms (issue #4: about 3 s before falling back to the file). */
+  keychainTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  lockStaleMs?: number;
+  /** Tests inject a fake keyring module here. */
+  keychain?: Omit<KeychainOptions, 'timeoutMs'>;
+}
+
+export const SECRET_FILE_NAME = 'secrets.json';
+export const LOCK_FILE_NAME = 'store.lock';
+
+/**
+ * The real store: MCPAUTH_HOME (or conf's config dir for 'mcpauth') holds credentials.json (conf),
+ * secrets.json (when the keychain is not usable) and store.lock, all owner-only.
+ */
+export async function openCredentialStore(options: OpenStoreOptions): Promise<CredentialStore> {
+  const requestedHome = options.env.MCPAUTH_HOME ? resolve(options.env.MCPAUTH_HOME) : undefined;
+  if (requestedHome !== undefined) await ensurePrivateDir(requestedHome);
+  const { metadata, home } = createConfMetadataFile(requestedHome);
+  await ensurePrivateDir(home);
+  const secrets = createSecretBackends({
+    file: createFileSecretBackend(join(home, SECRET_FILE_NAME)),
+    noKeychain: options.env.MCPAUTH_NO_KEYCHAIN === '1',
+    keychain: { ...options.keychain, timeoutMs: options.keychainTimeoutMs ?? 3000 },
+  });
+  const lock = createFileLock({ path: join(home, LOCK_FILE_NAME), timeoutMs: options.lockTimeoutMs, staleMs: options.lockStaleMs });
+  return createCredentialStore({ metadata, secrets, lock, now: options.now, home });
+}
