@@ -1,0 +1,72 @@
+import type { AuthorizationServer } from 'oauth4webapi';
+import {
+  discoverAuthorizationServer,
+  discoverProtectedResource,
+  fetchChallenge,
+  type DiscoveryDeps,
+} from '../discovery/index.js';
+
+/**
+ * What an MCP server says about tokens, found by the shared discovery core: its 401 challenge, its
+ * Protected Resource Metadata (RFC 9728) and its authorization server's metadata (RFC 8414).
+ * Each missing piece leaves a note saying why, so a renderer can explain what could not be checked.
+ */
+export interface ServerContext {
+  mcpUrl: string;
+  challengeStatus: number | undefined;
+  challengeScope: string[] | undefined;
+  /** PRM `resource`: the audience the server expects (MCP 2025-11-25 §Token Audience Binding). */
+  resource: string | undefined;
+  prmScopes: string[] | undefined;
+  issuer: string | undefined;
+  /** Only set when the AS metadata's issuer matched exactly (RFC 8414 §3.3). */
+  as: AuthorizationServer | undefined;
+  notes: string[];
+}
+
+export async function discoverServerContext(mcpUrl: string, deps: DiscoveryDeps): Promise<ServerContext> {
+  const notes: string[] = [];
+  const { challenge, attempt } = await fetchChallenge(mcpUrl, { wire: '2025-11-25', label: 'unauthenticated MCP request' }, deps);
+  if (challenge === undefined) notes.push(`the MCP server did not answer (${attempt.error?.message ?? attempt.outcome})`);
+  const prm = await discoverProtectedResource(mcpUrl, { ...resourceMetadataOption(challenge?.resourceMetadata, mcpUrl) }, deps);
+  const resource = typeof prm.metadata?.resource === 'string' ? prm.metadata.resource : undefined;
+  if (prm.metadata === undefined) notes.push('no protected resource metadata was found');
+  const issuer = prm.authorizationServers[0];
+  const context: ServerContext = {
+    mcpUrl,
+    challengeStatus: challenge?.status,
+    challengeScope: challenge?.scope === undefined ? undefined : splitList(challenge.scope),
+    resource,
+    prmScopes: stringArray(prm.metadata?.scopes_supported),
+    issuer,
+    as: undefined,
+    notes,
+  };
+  if (issuer === undefined) {
+    if (prm.metadata !== undefined) notes.push('the protected resource metadata lists no authorization server');
+    return context;
+  }
+  const asd = await discoverAuthorizationServer(issuer, {}, deps);
+  if (asd.metadata === undefined) notes.push(`no authorization server metadata was found for ${issuer}`);
+  else if (asd.issuerMatch?.kind !== 'exact') notes.push(`the authorization server metadata's issuer does not match ${issuer}, so it is not used (RFC 8414 §3.3)`);
+  else context.as = asd.metadata;
+  return context;
+}
+
+function resourceMetadataOption(value: string | undefined, mcpUrl: string): { resourceMetadataUrl?: string } {
+  if (value === undefined) return {};
+  try {
+    return { resourceMetadataUrl: new URL(value, mcpUrl).href };
+  } catch {
+    // A broken resource_metadata is probe's to diagnose; here the well-known URLs still apply.
+    return {};
+  }
+}
+
+export function splitList(value: string): string[] {
+  return value.split(/\s+/).filter((item) => item.length > 0);
+}
+
+function stringArray(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+}
