@@ -1,0 +1,145 @@
+import * as oauth from 'oauth4webapi';
+import { CliError } from '../../errors.js';
+import type { CredentialSecrets, SaveCredentialInput, StoredCredential } from '../store/credential.js';
+import { authorizationServerOf, clientAuthOf, clientOf, oauthRequestOptions, type StoreFetch } from '../store/credential-oauth.js';
+import type { CredentialStore, StoreTransaction } from '../store/credential-store.js';
+
+export interface FreshTokenDeps {
+  store: CredentialStore;
+  /** runtime.http.fetch */
+  fetch: StoreFetch;
+  now: () => Date;
+  allowHttp: boolean;
+}
+
+export interface FreshTokenOptions {
+  /** Refresh even if the access token looks valid (a 401 from the server, `rotate`). */
+  forceRefresh?: boolean;
+  /** An access token expiring sooner than this is refreshed first (default 60 s). */
+  minValiditySeconds?: number;
+}
+
+export interface FreshAccessToken {
+  accessToken: string;
+  tokenType: string;
+  expiresAt: string | undefined;
+  /** True when this call (not another process) ran the refresh grant. */
+  refreshed: boolean;
+  credential: StoredCredential;
+}
+
+/**
+ * A usable access token for a stored server, refreshed when it expires within minValiditySeconds.
+ * Single-flight across processes: the refresh runs under the store lock, after re-reading the entry,
+ * because another process may have refreshed while we waited, and with rotation (MCP: public clients
+ * MUST rotate) using its old refresh token again would make the AS revoke the whole grant (gotcha 6).
+ */
+export async function getFreshAccessToken(serverUrl: string, deps: FreshTokenDeps, options: FreshTokenOptions = {}): Promise<FreshAccessToken> {
+  const minValidityMs = (options.minValiditySeconds ?? 60) * 1000;
+  const seen = await deps.store.find(serverUrl);
+  if (!seen) throw loginNeeded(serverUrl, `no stored credential for ${serverUrl}.`);
+  if (!options.forceRefresh && isFresh(seen, deps.now(), minValidityMs)) {
+    return fromStore(seen, await deps.store.readSecrets(seen), false);
+  }
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.get(seen.id);
+    if (!current) throw loginNeeded(serverUrl, `the credential for ${serverUrl} was removed meanwhile.`);
+    const refreshedMeanwhile = current.updatedAt !== seen.updatedAt && current.lastRefreshedAt !== seen.lastRefreshedAt;
+    if (isFresh(current, deps.now(), minValidityMs) && (!options.forceRefresh || refreshedMeanwhile)) {
+      return fromStore(current, await tx.readSecrets(current), false);
+    }
+    return refreshLocked(current, await tx.readSecrets(current), tx, deps);
+  });
+}
+
+export function isFresh(credential: StoredCredential, now: Date, minValidityMs: number): boolean {
+  // No expires_in from the AS: nothing says it expired; the server's 401 will (then forceRefresh).
+  if (credential.accessTokenExpiresAt === undefined) return true;
+  return Date.parse(credential.accessTokenExpiresAt) - now.getTime() > minValidityMs;
+}
+
+function fromStore(credential: StoredCredential, secrets: CredentialSecrets, refreshed: boolean): FreshAccessToken {
+  return { accessToken: secrets.accessToken, tokenType: credential.tokenType, expiresAt: credential.accessTokenExpiresAt, refreshed, credential };
+}
+
+async function refreshLocked(credential: StoredCredential, secrets: CredentialSecrets, tx: StoreTransaction, deps: FreshTokenDeps): Promise<FreshAccessToken> {
+  const url = credential.serverUrl;
+  if (secrets.refreshToken === undefined) {
+    throw loginNeeded(url, `the access token for ${url} has expired and there is no refresh token.`);
+  }
+  const as = authorizationServerOf(credential);
+  const client = clientOf(credential);
+  let tokens: oauth.TokenEndpointResponse;
+  try {
+    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuthOf(credential, secrets), secrets.refreshToken, {
+      // RFC 8707 §2.2: `resource` on every token request, so the new token keeps its audience.
+      additionalParameters: { resource: credential.resource },
+      ...oauthRequestOptions(credential.tokenEndpoint, deps.fetch, deps.allowHttp, 'token refresh'),
+    });
+    tokens = await oauth.processRefreshTokenResponse(as, client, response);
+  } catch (error) {
+    const oauthError = oauthErrorOf(error);
+    if (oauthError === undefined) throw unclearFailure(url, error);
+    // The AS answered with an OAuth error: it may already have consumed the token (oidc-provider does,
+    // even for invalid_target), so it is dropped and never sent again.
+    await tx.save(toSaveInput(credential, { ...secrets, refreshToken: undefined }, {}));
+    throw rejected(url, oauthError, error);
+  }
+  const saved = await tx.save(toSaveInput(credential, rotatedSecrets(secrets, tokens), tokenFields(tokens, deps.now())));
+  return fromStore(saved, { ...secrets, accessToken: tokens.access_token }, true);
+}
+
+function rotatedSecrets(secrets: CredentialSecrets, tokens: oauth.TokenEndpointResponse): CredentialSecrets {
+  // No refresh_token in the response: the AS does not rotate, the old one stays valid (RFC 6749 §6).
+  const next: CredentialSecrets = { ...secrets, accessToken: tokens.access_token };
+  if (tokens.refresh_token !== undefined) next.refreshToken = tokens.refresh_token;
+  return next;
+}
+
+function tokenFields(tokens: oauth.TokenEndpointResponse, now: Date): Partial<SaveCredentialInput> {
+  const fields: Partial<SaveCredentialInput> = { tokenType: tokens.token_type.toLowerCase(), lastRefreshedAt: now.toISOString() };
+  fields.accessTokenExpiresAt = tokens.expires_in === undefined ? undefined : new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
+  if (tokens.scope !== undefined) fields.scopes = tokens.scope.split(' ').filter(Boolean);
+  return fields;
+}
+
+function toSaveInput(credential: StoredCredential, secrets: CredentialSecrets, changes: Partial<SaveCredentialInput>): SaveCredentialInput {
+  const { id: _id, refreshAvailable: _r, secretLocation: _l, createdAt: _c, updatedAt: _u, ...metadata } = credential;
+  const clean: CredentialSecrets = { accessToken: secrets.accessToken };
+  if (secrets.refreshToken !== undefined) clean.refreshToken = secrets.refreshToken;
+  if (secrets.clientSecret !== undefined) clean.clientSecret = secrets.clientSecret;
+  return { ...metadata, ...changes, secrets: clean };
+}
+
+interface OAuthErrorInfo {
+  error: string;
+  description: string | undefined;
+}
+
+function oauthErrorOf(error: unknown): OAuthErrorInfo | undefined {
+  if (error instanceof oauth.ResponseBodyError) return { error: error.error, description: error.error_description };
+  if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    const parameters = error.cause[0]?.parameters;
+    return { error: parameters?.error ?? 'invalid_client', description: parameters?.error_description };
+  }
+  return undefined;
+}
+
+function loginNeeded(url: string, message: string, cause?: unknown): CliError {
+  return new CliError('auth', message, { hint: `Log in again: mcpauth login ${url}`, cause });
+}
+
+function rejected(url: string, info: OAuthErrorInfo, cause: unknown): CliError {
+  const detail = info.description ? `${info.error}: ${info.description}` : info.error;
+  const why = info.error === 'invalid_grant' ? 'it was revoked, expired, or already used' : 'it is not retried, because the authorization server may have consumed it';
+  return loginNeeded(url, `the authorization server rejected the refresh token for ${url} (${detail}); ${why}.`, cause);
+}
+
+function unclearFailure(url: string, error: unknown): unknown {
+  // Network failures (HttpError) keep their own code and exit status; the refresh token stays stored.
+  if (!(error instanceof oauth.OperationProcessingError)) return error;
+  return new CliError('protocol', `the token endpoint gave an unusable answer while refreshing the token for ${url}: ${error.message}.`, {
+    hint: 'Run again with --verbose to see the exchange.',
+    cause: error,
+  });
+}
