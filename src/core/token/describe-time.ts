@@ -19,3 +19,16 @@ export function describeRelative(numericDate: number, nowSeconds: number): strin
   if (Math.abs(delta) < 1) return 'now';
   return delta > 0 ? `in ${describeDuration(delta)}` : `${describeDuration(delta)} ago`;
 }
+
+/** A time claim ready to show: the raw NumericDate, the instant and how far from now. */
+export interface TimeClaim {
+  claim: 'iat' | 'nbf' | 'exp';
+  value: number;
+  at: string;
+  relative: string;
+}
+
+export function describeTimeClaims(times: { issuedAt?: number | undefined; notBefore?: number | undefined; expiresAt?: number | undefined }, nowSeconds: number): TimeClaim[] {
+  const entries: Array<[TimeClaim['claim'], number | undefined]> = [['iat', times.issuedAt], ['nbf', times.notBefore], ['exp', times.expiresAt]];
+  return entries.flatMap(([claim, value]) => (value === undefined ? [] : [{ claim, value, at: describeInstant(value), relative: describeRelative(value, nowSeconds) }]));
+}

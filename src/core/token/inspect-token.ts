@@ -1,6 +1,7 @@
 import { compareSeverity } from '../findings/severity.js';
 import { maskSecret } from '../secrets/mask.js';
 import type { TokenExpectations } from './check-context.js';
+import { describeTimeClaims, type TimeClaim } from './describe-time.js';
 import { decodeToken, normalizeTokenInput, type JsonObject } from './decode-token.js';
 import { introspectToken, type IntrospectionTarget } from './introspect-token.js';
 import { INTROSPECTION_CHECKS, JWT_CHECKS, runChecks } from './run-checks.js';
@@ -30,6 +31,8 @@ export interface TokenInspection {
   claims: JsonObject | null;
   claimsSource: 'jwt' | 'introspection' | 'none';
   summary: TokenSummary | null;
+  /** iat, nbf and exp as instants and relative to `inspectedAt`. */
+  times: TimeClaim[];
   verified: boolean;
   /** How the token was or was not verified, one sentence. */
   verification: string;
@@ -94,7 +97,8 @@ async function inspectOpaque(token: string, header: JsonObject | undefined, reas
   return finish({ ...opaque, claims, claimsSource: 'introspection', summary, verified: true, verification: `introspection at ${endpoint}: active`, findings: [opaqueNote, ...findings] });
 }
 
-function finish(result: TokenInspection & { toleranceSeconds?: number }): TokenInspection {
+function finish(result: Omit<TokenInspection, 'times'> & { toleranceSeconds?: number }): TokenInspection {
   const { toleranceSeconds: _unused, ...inspection } = result;
-  return { ...inspection, findings: [...inspection.findings].sort((a, b) => compareSeverity(a.severity, b.severity)) };
+  const times = inspection.summary === null ? [] : describeTimeClaims(inspection.summary, inspection.inspectedAt);
+  return { ...inspection, times, findings: [...inspection.findings].sort((a, b) => compareSeverity(a.severity, b.severity)) };
 }
