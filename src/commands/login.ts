@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
-import { examples, notAvailable, parsePort, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { platform } from 'node:os';
+import type { LoginRequest } from '../core/flows/login.js';
+import { DEFAULT_PROTOCOL_VERSION, isMcpProtocolVersion, isStatelessVersion, type McpProtocolVersion } from '../core/mcp/protocol-version.js';
+import { CliError } from '../errors.js';
+import { examples, parsePort, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
 
 export interface LoginOptions {
@@ -53,6 +57,59 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
     });
 }
 
-export async function runLogin(_options: LoginOptions, _runtime: Runtime): Promise<number> {
-  throw notAvailable('login');
+/** The MCP revision to speak (MCPAUTH_PROTOCOL_VERSION; the conformance wrapper sets it). */
+export function protocolVersionFrom(env: Runtime['deps']['env']): McpProtocolVersion {
+  const value = env.MCPAUTH_PROTOCOL_VERSION;
+  if (value === undefined || value === '') return DEFAULT_PROTOCOL_VERSION;
+  if (isMcpProtocolVersion(value)) return value;
+  throw new CliError('usage', `MCPAUTH_PROTOCOL_VERSION=${value} is not a protocol version mcpauth speaks.`, { hint: 'Use 2025-06-18, 2025-11-25 or 2026-07-28.' });
+}
+
+async function readClientSecret(options: LoginOptions, runtime: Runtime): Promise<string | undefined> {
+  const sources = [options.clientSecretFile, options.clientSecretEnv, options.clientSecretStdin || undefined].filter((s) => s !== undefined);
+  if (sources.length > 1) throw new CliError('usage', 'pass only one of --client-secret-file, --client-secret-env and --client-secret-stdin.');
+  let secret: string | undefined;
+  if (options.clientSecretFile !== undefined) {
+    const { readFile } = await import('node:fs/promises');
+    secret = await readFile(options.clientSecretFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new CliError('usage', `cannot read the client secret file ${options.clientSecretFile} (${error.code ?? error.message}).`);
+    });
+  } else if (options.clientSecretEnv !== undefined) {
+    secret = runtime.deps.env[options.clientSecretEnv];
+    if (secret === undefined) throw new CliError('usage', `the environment variable ${options.clientSecretEnv} is not set.`);
+  } else if (options.clientSecretStdin) {
+    secret = await runtime.deps.io.readStdin();
+  }
+  if (secret !== undefined && options.clientId === undefined) throw new CliError('usage', 'a client secret needs --client-id.');
+  return secret?.trim();
+}
+
+export async function runLogin(options: LoginOptions, runtime: Runtime): Promise<number> {
+  const clientSecret = await readClientSecret(options, runtime);
+  const version = protocolVersionFrom(runtime.deps.env);
+  const { browserChoice, cannotOpenBrowser, createLoginDeps } = await import('./login-deps.js');
+  const { performLogin } = await import('../core/flows/login.js');
+  const { openCredentialStore } = await import('../platform/store/open-store.js');
+  const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
+  const choice = browserChoice(options.browser, runtime.deps.env);
+  const auto = choice.kind === 'system' && cannotOpenBrowser(runtime, platform());
+  const request: LoginRequest = {
+    serverUrl: options.url,
+    wire: isStatelessVersion(version) ? '2026-07-28' : '2025-11-25',
+    version,
+    flow: options.device ? 'device' : auto ? 'device-if-supported' : 'code',
+    assumePkceS256: options.assumePkceS256,
+    port: options.port,
+  };
+  if (options.scope !== undefined) request.scopeOverride = options.scope;
+  if (options.clientId !== undefined) request.preregistered = clientSecret === undefined ? { clientId: options.clientId } : { clientId: options.clientId, clientSecret };
+  if (options.clientMetadataUrl !== undefined) request.metadataUrl = options.clientMetadataUrl;
+  const interval = Number(runtime.deps.env.MCPAUTH_TEST_DEVICE_INTERVAL_MS);
+  if (Number.isFinite(interval) && interval > 0) request.deviceIntervalMs = interval;
+  const result = await performLogin(request, createLoginDeps(runtime, store, choice));
+  const { renderLoginHuman, renderLoginJson } = await import('../output/login-result.js');
+  const storedIn = result.credential.secretLocation === 'keychain' ? 'the OS keychain' : store.describe().home;
+  const view = { result, storedIn, now: runtime.deps.now() };
+  runtime.deps.io.stdout.write(runtime.globals.json ? renderLoginJson(view) : renderLoginHuman(view, runtime.style));
+  return 0;
 }

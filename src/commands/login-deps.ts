@@ -1,0 +1,78 @@
+import { generateRandomState } from 'oauth4webapi';
+import type { DevicePrompt } from '../core/flows/device-flow.js';
+import type { LoginDeps } from '../core/flows/login.js';
+import type { CredentialStore } from '../core/store/credential-store.js';
+import { CliError } from '../errors.js';
+import { openInBrowser, type BrowserChoice } from '../platform/browser.js';
+import { startLoopbackListener } from '../platform/loopback-listener.js';
+import { platform } from 'node:os';
+import type { Runtime } from './runtime.js';
+
+/** How long the loopback listener waits for the browser (a person reads, signs in, consents). */
+export const CALLBACK_TIMEOUT_MS = 5 * 60 * 1000;
+
+/** --browser / --no-browser / MCPAUTH_BROWSER -> how the URL is presented. */
+export function browserChoice(flag: string | boolean, env: Runtime['deps']['env']): BrowserChoice {
+  if (flag === false) return { kind: 'print' };
+  if (typeof flag === 'string' && flag !== '') return { kind: 'program', program: flag };
+  const fromEnv = env.MCPAUTH_BROWSER;
+  return fromEnv ? { kind: 'program', program: fromEnv } : { kind: 'system' };
+}
+
+/** No terminal to show a browser on, or no display: the device flow is the better default. */
+export function cannotOpenBrowser(runtime: Runtime, platform: NodeJS.Platform): boolean {
+  const env = runtime.deps.env;
+  if (!runtime.deps.io.stderrIsTTY) return true;
+  return platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
+}
+
+export function sleepFor(signal: AbortSignal): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(new CliError('cancelled', 'cancelled.'));
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new CliError('cancelled', 'cancelled.'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+function devicePrompt(runtime: Runtime): (prompt: DevicePrompt) => void {
+  return (prompt) => {
+    const s = runtime.errStyle;
+    runtime.note(`To log in, open ${s.cyan(prompt.verificationUri)} and enter the code ${s.bold(prompt.userCode)}`);
+    if (prompt.verificationUriComplete) runtime.note(`  (or open ${prompt.verificationUriComplete})`);
+    runtime.note(s.dim(`Waiting for approval (the code expires in ${Math.round(prompt.expiresInSeconds / 60)} min; Ctrl-C to cancel)…`));
+  };
+}
+
+/** The Node side of a login: loopback listener, browser, clock, sleep, store and notes. */
+export function createLoginDeps(runtime: Runtime, store: CredentialStore, choice: BrowserChoice): LoginDeps {
+  const { deps } = runtime;
+  const http = { fetch: runtime.http.fetch, allowHttp: runtime.globals.allowHttp };
+  return {
+    http,
+    discovery: { fetch: runtime.http.fetch, clock: deps.clock, cache: new Map() },
+    store,
+    now: deps.now,
+    clock: deps.clock,
+    sleep: sleepFor(deps.signal),
+    generateState: generateRandomState,
+    startReceiver: (port, state, fallback) =>
+      startLoopbackListener({ port, expectedState: state, timeoutMs: CALLBACK_TIMEOUT_MS, signal: deps.signal, fallbackToAnyPort: fallback }),
+    presentUrl: async (url) => {
+      // Always shown, so a failed or absent browser never leaves the user without a way forward.
+      runtime.note(`Open this URL to log in:\n  ${url.href}`);
+      const opened = await openInBrowser(url, choice, { platform: platform(), allowHttp: runtime.globals.allowHttp });
+      if (!opened.opened && choice.kind !== 'print') runtime.note(`(the browser was not opened: ${opened.reason})`);
+      runtime.note(runtime.errStyle.dim('Waiting for the authorization response (Ctrl-C to cancel)…'));
+    },
+    onDevicePrompt: devicePrompt(runtime),
+    warn: (text) => runtime.note(runtime.errStyle.yellow(text)),
+  };
+}

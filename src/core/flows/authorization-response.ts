@@ -1,0 +1,79 @@
+import * as oauth from 'oauth4webapi';
+import { CliError } from '../../errors.js';
+import type { PendingAuthorization } from './authorization-request.js';
+import { oauthOptions, type FlowHttp } from './oauth-options.js';
+
+/**
+ * Checks the callback before the code goes anywhere: RFC 9207 `iss` by the draft's table
+ * ([D-index L196-213]; oauth4webapi compares with simple string comparison, and rejects a missing `iss`
+ * when the metadata advertises authorization_response_iss_parameter_supported), then `state`, then
+ * `error`. On an `iss` mismatch the AS's error text is never shown ([D-index L211-213]).
+ */
+export function validateCallback(as: oauth.AuthorizationServer, clientId: string, callback: URL, pending: PendingAuthorization): URLSearchParams {
+  try {
+    return oauth.validateAuthResponse(as, { client_id: clientId }, callback, pending.state);
+  } catch (error) {
+    if (error instanceof oauth.AuthorizationResponseError) {
+      const description = error.error_description ? `: ${error.error_description}` : '';
+      const denied = error.error === 'access_denied';
+      throw new CliError('auth', `the authorization server answered ${error.error}${description}.`, {
+        hint: denied ? 'The request was denied at the consent page; run login again to retry.' : 'Run mcpauth probe on the server to see its configuration.',
+      });
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CliError('protocol', `the authorization response was rejected before the code was exchanged: ${detail}.`, {
+      hint: `Expected iss ${JSON.stringify(pending.issuer)} (RFC 9207); a mismatch can mean a mix-up attack, so nothing was sent to the token endpoint.`,
+      cause: error,
+    });
+  }
+}
+
+export interface CodeExchangeInput {
+  as: oauth.AuthorizationServer;
+  clientId: string;
+  clientAuth: oauth.ClientAuth;
+  params: URLSearchParams;
+  pending: PendingAuthorization;
+  resource: string;
+}
+
+/** The token request: code, redirect_uri, code_verifier and `resource` (MUST, [25-11 L402-407]). */
+export async function exchangeCode(input: CodeExchangeInput, http: FlowHttp): Promise<oauth.TokenEndpointResponse> {
+  const client = { client_id: input.clientId };
+  const response = await oauth.authorizationCodeGrantRequest(
+    input.as,
+    client,
+    input.clientAuth,
+    input.params,
+    input.pending.redirectUri,
+    input.pending.codeVerifier,
+    { ...oauthOptions(input.as.token_endpoint, http, 'token request (authorization_code)'), additionalParameters: { resource: input.resource } },
+  );
+  return processTokenResponse(() => oauth.processAuthorizationCodeResponse(input.as, client, response));
+}
+
+/** Token endpoint errors as one-sentence CliErrors that branch on the OAuth error code. */
+export async function processTokenResponse<T>(process: () => Promise<T>): Promise<T> {
+  try {
+    return await process();
+  } catch (error) {
+    if (error instanceof oauth.ResponseBodyError) {
+      const description = error.error_description ? `: ${error.error_description}` : '';
+      throw new TokenEndpointError(error.error, `the token endpoint answered ${error.error}${description} (HTTP ${error.status}).`, error);
+    }
+    if (error instanceof oauth.OperationProcessingError) {
+      throw new CliError('protocol', `the token response is not usable: ${error.message}.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** An OAuth error from the token endpoint; `oauthError` lets login re-register on invalid_client. */
+export class TokenEndpointError extends CliError {
+  readonly oauthError: string;
+
+  constructor(oauthError: string, message: string, cause: unknown) {
+    super('auth', message, { cause, hint: 'Run the command again with --verbose to see the exchange.' });
+    this.oauthError = oauthError;
+  }
+}

@@ -1,0 +1,155 @@
+import type * as oauth from 'oauth4webapi';
+import { CliError } from '../../errors.js';
+import type { DiscoveryDeps, McpWire } from '../discovery/index.js';
+import { createMcpClient, type ServerHello } from '../mcp/mcp-client.js';
+import type { McpProtocolVersion } from '../mcp/protocol-version.js';
+import type { CredentialStore } from '../store/credential-store.js';
+import type { StoredCredential } from '../store/credential.js';
+import { credentialInputFromTokens } from '../store/credential-input.js';
+import { clientAuthFor } from './client-auth.js';
+import { DEVICE_CODE_GRANT, resolveClientIdentity, type ClientIdentity } from './client-identity.js';
+import { runCodeFlow, type CallbackReceiver } from './code-flow.js';
+import { runDeviceFlow, type DevicePrompt } from './device-flow.js';
+import { discoverForLogin, type LoginDiscovery } from './login-discovery.js';
+import type { FlowHttp } from './oauth-options.js';
+import { chooseScopes, splitScopes, type ScopeChoice } from './scope-strategy.js';
+
+export type LoginFlowKind = 'code' | 'device' | 'device-if-supported';
+
+export interface LoginRequest {
+  serverUrl: string;
+  wire: McpWire;
+  version: McpProtocolVersion;
+  flow: LoginFlowKind;
+  scopeOverride?: string;
+  /** Step-up: scopes to request regardless of discovery (union already computed by the caller). */
+  scopes?: string[];
+  preregistered?: { clientId: string; clientSecret?: string };
+  metadataUrl?: string;
+  assumePkceS256: boolean;
+  /** 0 = a free port (or the port of the stored registration). */
+  port: number;
+  /** Test-only override of the device poll interval. */
+  deviceIntervalMs?: number;
+}
+
+export interface LoginDeps {
+  http: FlowHttp;
+  discovery: DiscoveryDeps;
+  store: Pick<CredentialStore, 'save' | 'getClientRegistration' | 'saveClientRegistration'>;
+  now: () => Date;
+  clock: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Binds the loopback listener; `fallback` lets a busy preferred port become a free one. */
+  startReceiver: (port: number, state: string, fallback: boolean) => Promise<CallbackReceiver>;
+  generateState: () => string;
+  presentUrl: (url: URL) => Promise<void>;
+  onDevicePrompt: (prompt: DevicePrompt) => void;
+  warn: (text: string) => void;
+}
+
+export interface LoginResult {
+  credential: StoredCredential;
+  hello: ServerHello;
+  toolCount: number;
+  flow: 'code' | 'device';
+  registration: ClientIdentity['method'];
+  scope: ScopeChoice;
+}
+
+const PLACEHOLDER_REDIRECT = 'http://127.0.0.1/callback';
+
+/** The whole client algorithm of mcp-auth-spec.md §2.0, steps 1-8 and 10. */
+export async function performLogin(request: LoginRequest, deps: LoginDeps): Promise<LoginResult> {
+  const found = await discoverForLogin(request.serverUrl, request.wire, request.version, deps.discovery);
+  checkPkce(found.as, request.assumePkceS256, deps.warn);
+  const scope = request.scopes
+    ? { scope: request.scopes.join(' ') || undefined, source: 'challenge' as const, addedOfflineAccess: false }
+    : chooseScopes({ override: request.scopeOverride, challengeScope: found.challengeScope, prmScopesSupported: found.prm.scopes_supported, asScopesSupported: found.as.scopes_supported });
+  const flow = pickFlow(request.flow, found.as);
+  let obtained = await obtainTokens(request, found, scope, flow, deps, false);
+  if (obtained === 'stale-client') obtained = await obtainTokens(request, found, scope, flow, deps, true);
+  if (obtained === 'stale-client') throw new CliError('auth', 'the authorization server rejected a freshly registered client (invalid_client).');
+  const { tokens, identity } = obtained;
+  const credential = await deps.store.save(
+    credentialInputFromTokens(tokens, {
+      serverUrl: request.serverUrl,
+      resource: found.resource,
+      as: found.as,
+      clientId: identity.clientId,
+      tokenEndpointAuthMethod: identity.tokenEndpointAuthMethod,
+      clientSecret: identity.clientSecret,
+      requestedScopes: splitScopes(scope.scope),
+      registrationMethod: identity.method,
+      now: deps.now(),
+    }),
+  );
+  const proof = await proveCredential(request, tokens.access_token, deps.http);
+  return { credential, ...proof, flow, registration: identity.method, scope };
+}
+
+/** [25-11 L598-609]: no S256 in code_challenge_methods_supported means PKCE is unsupported: refuse. */
+function checkPkce(as: oauth.AuthorizationServer, assume: boolean, warn: (text: string) => void): void {
+  const methods = as.code_challenge_methods_supported;
+  if (Array.isArray(methods) && methods.includes('S256')) return;
+  const what = Array.isArray(methods) ? `lists ${JSON.stringify(methods)} without S256` : 'has no code_challenge_methods_supported';
+  if (assume) {
+    warn(`warning: the authorization server metadata ${what}; proceeding with S256 anyway because of --assume-pkce-s256 (not MCP-conformant).`);
+    return;
+  }
+  throw new CliError('protocol', `the authorization server ${as.issuer} ${what}, so it does not advertise PKCE S256, which MCP requires clients to verify before proceeding.`, {
+    hint: 'If this IdP is known to support S256 without saying so (Entra ID, Cognito), pass --assume-pkce-s256.',
+  });
+}
+
+function pickFlow(kind: LoginFlowKind, as: oauth.AuthorizationServer): 'code' | 'device' {
+  if (kind === 'code' || kind === 'device') return kind;
+  const grants = as.grant_types_supported;
+  return typeof as.device_authorization_endpoint === 'string' && (!Array.isArray(grants) || grants.includes(DEVICE_CODE_GRANT)) ? 'device' : 'code';
+}
+
+type Obtained = { tokens: oauth.TokenEndpointResponse; identity: ClientIdentity } | 'stale-client';
+
+async function obtainTokens(request: LoginRequest, found: LoginDiscovery, scope: ScopeChoice, flow: 'code' | 'device', deps: LoginDeps, forceRegister: boolean): Promise<Obtained> {
+  const stored = request.preregistered ? undefined : await deps.store.getClientRegistration(found.as.issuer);
+  const state = deps.generateState();
+  const pinned = flow === 'code' && request.port === 0 && !forceRegister ? pinnedPort(stored?.registration.redirectUris) : undefined;
+  const receiver = flow === 'code' ? await deps.startReceiver(pinned ?? request.port, state, pinned !== undefined) : undefined;
+  try {
+    const identity = await resolveClientIdentity(
+      { as: found.as, preregistered: request.preregistered, metadataUrl: request.metadataUrl, redirectUri: receiver?.redirectUri ?? PLACEHOLDER_REDIRECT, wantDevice: flow === 'device', stored, forceRegister, now: deps.now() },
+      deps.http,
+    );
+    const reg = identity.registration;
+    if (reg && !reg.reused) await deps.store.saveClientRegistration(reg.record, reg.secret === undefined ? {} : { clientSecret: reg.secret });
+    const clientAuth = clientAuthFor(identity.tokenEndpointAuthMethod, identity.clientSecret);
+    const common = { as: found.as, clientId: identity.clientId, clientAuth, resource: found.resource, scope: scope.scope };
+    const tokens = receiver
+      ? await runCodeFlow({ ...common, state, receiver }, { http: deps.http, presentUrl: deps.presentUrl })
+      : await runDeviceFlow({ ...common, intervalOverrideMs: request.deviceIntervalMs }, { http: deps.http, clock: deps.clock, sleep: deps.sleep, onPrompt: deps.onDevicePrompt });
+    return { tokens, identity };
+  } catch (error) {
+    // peers.md (c) #14: a pruned DCR client replays invalid_client forever unless we register again.
+    const oauthError = (error as { oauthError?: unknown }).oauthError;
+    if (oauthError === 'invalid_client' && !forceRegister && stored !== undefined) return 'stale-client';
+    throw error;
+  } finally {
+    await receiver?.close();
+  }
+}
+
+function pinnedPort(redirectUris: readonly string[] | undefined): number | undefined {
+  for (const uri of redirectUris ?? []) {
+    const url = URL.canParse(uri) ? new URL(uri) : undefined;
+    if (url?.hostname === '127.0.0.1' && url.port !== '') return Number(url.port);
+  }
+  return undefined;
+}
+
+/** Step 8 and the issue's "proves the credential works": initialize (or server/discover) + tools/list. */
+async function proveCredential(request: LoginRequest, accessToken: string, http: FlowHttp): Promise<{ hello: ServerHello; toolCount: number }> {
+  const client = createMcpClient({ url: request.serverUrl, fetch: http.fetch, version: request.version, clientInfo: { name: 'mcpauth', version: '0' }, accessToken });
+  const hello = await client.connect();
+  const tools = await client.listTools();
+  return { hello, toolCount: tools.length };
+}

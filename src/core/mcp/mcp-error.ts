@@ -1,0 +1,41 @@
+import type { JsonRpcError } from './rpc-response.js';
+
+/** The server answered a JSON-RPC POST with an HTTP error status (401/403 carry a challenge). */
+export class McpHttpError extends Error {
+  readonly status: number;
+  readonly method: string;
+  /** The raw WWW-Authenticate header, parsed by the discovery core's challenge parser. */
+  readonly wwwAuthenticate: string | undefined;
+
+  constructor(method: string, status: number, wwwAuthenticate: string | undefined, excerpt: string) {
+    super(`the server answered ${method} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`);
+    this.name = 'McpHttpError';
+    this.status = status;
+    this.method = method;
+    this.wwwAuthenticate = wwwAuthenticate;
+  }
+}
+
+/** The server answered with a JSON-RPC error object. */
+export class McpRpcError extends Error {
+  readonly method: string;
+  readonly rpcCode: number;
+
+  constructor(method: string, error: JsonRpcError) {
+    super(`${method} failed: ${error.message} (JSON-RPC error ${error.code})`);
+    this.name = 'McpRpcError';
+    this.method = method;
+    this.rpcCode = error.code;
+  }
+}
+
+/** The answer was not a readable JSON-RPC response. */
+export class McpProtocolError extends Error {
+  readonly method: string;
+
+  constructor(method: string, message: string) {
+    super(`${method}: ${message}`);
+    this.name = 'McpProtocolError';
+    this.method = method;
+  }
+}

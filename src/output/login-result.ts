@@ -1,0 +1,58 @@
+import type { LoginResult } from '../core/flows/login.js';
+import type { Style } from './style.js';
+
+export interface LoginView {
+  result: LoginResult;
+  /** Where the secrets live, as the store describes it ("keychain" or a file path). */
+  storedIn: string;
+  now: Date;
+}
+
+function relative(iso: string | undefined, now: Date): string {
+  if (iso === undefined) return 'no expiry given';
+  const seconds = Math.round((Date.parse(iso) - now.getTime()) / 1000);
+  if (seconds <= 0) return 'expired';
+  if (seconds < 120) return `in ${seconds} s`;
+  if (seconds < 7200) return `in ${Math.round(seconds / 60)} min`;
+  return `in ${Math.round(seconds / 3600)} h`;
+}
+
+/** The human summary of a login: what was granted and where it is kept. Never a token. */
+export function renderLoginHuman(view: LoginView, style: Style): string {
+  const { result } = view;
+  const c = result.credential;
+  const who = c.subject === undefined ? '' : ` as ${style.bold(c.subject)}`;
+  const server = result.hello.serverInfo?.name ? `${result.hello.serverInfo.name}, ` : '';
+  const lines = [
+    `${style.green('✓')} Logged in to ${c.serverUrl}${who}`,
+    `  issuer        ${c.issuer}`,
+    `  scopes        ${c.scopes.length > 0 ? c.scopes.join(' ') : style.dim('(none named)')}`,
+    `  expires       ${relative(c.accessTokenExpiresAt, view.now)}${c.refreshAvailable ? ', refresh token stored' : style.yellow(', no refresh token: expect to log in again')}`,
+    `  client        ${c.clientId} (${result.registration})`,
+    `  stored in     ${view.storedIn}`,
+    `  verified      ${server}${result.hello.via} + tools/list: ${result.toolCount} tool${result.toolCount === 1 ? '' : 's'}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderLoginJson(view: LoginView): string {
+  const { result } = view;
+  const c = result.credential;
+  const body = {
+    server: c.serverUrl,
+    resource: c.resource,
+    issuer: c.issuer,
+    subject: c.subject ?? null,
+    scopes: c.scopes,
+    expiresAt: c.accessTokenExpiresAt ?? null,
+    refreshAvailable: c.refreshAvailable,
+    clientId: c.clientId,
+    registration: result.registration,
+    flow: result.flow,
+    scopeSource: result.scope.source,
+    storedIn: view.storedIn,
+    protocolVersion: result.hello.protocolVersion,
+    tools: result.toolCount,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

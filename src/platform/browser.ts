@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+
+/** How the authorization URL reaches a person (or a test's stand-in). */
+export type BrowserChoice = { kind: 'print' } | { kind: 'system' } | { kind: 'program'; program: string };
+
+export interface OpenResult {
+  opened: boolean;
+  /** Why nothing was opened, for a note on stderr. */
+  reason?: string;
+}
+
+/**
+ * The last gate before a URL leaves the process (CVE-2025-6514: an authorization_endpoint from hostile
+ * metadata reached a shell). Only a parseable http(s) URL without credentials or whitespace passes;
+ * plain http only for loopback hosts unless --allow-http. Best Practices L749-763.
+ */
+export function checkOpenableUrl(raw: string, allowHttp: boolean): URL {
+  if (/[\s\u0000-\u001f\u007f]/.test(raw)) throw new Error('the URL contains whitespace or control characters');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('the URL does not parse');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`the ${url.protocol} scheme is never opened`);
+  if (url.username || url.password) throw new Error('the URL carries a user name or password');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (url.protocol === 'http:' && !allowHttp && !/^(127(\.\d{1,3}){3}|::1|localhost)$/i.test(host)) {
+    throw new Error('plain http is only opened for loopback hosts');
+  }
+  return url;
+}
+
+function systemOpener(platform: NodeJS.Platform): [string, string[]] {
+  if (platform === 'darwin') return ['open', []];
+  // rundll32 hands the URL to the default browser without cmd.exe or PowerShell in between.
+  if (platform === 'win32') return ['rundll32', ['url.dll,FileProtocolHandler']];
+  return ['xdg-open', []];
+}
+
+/**
+ * Opens the URL with an argument array and never a shell. `--browser "prog --flag"` is split on
+ * spaces (no quoting, no expansion) and the URL is appended as the last argument.
+ */
+export function openInBrowser(url: URL, choice: BrowserChoice, options: { platform: NodeJS.Platform; allowHttp: boolean }): Promise<OpenResult> {
+  if (choice.kind === 'print') return Promise.resolve({ opened: false, reason: '--no-browser' });
+  const safe = checkOpenableUrl(url.href, options.allowHttp);
+  const [command, args] = choice.kind === 'program' ? splitProgram(choice.program) : systemOpener(options.platform);
+  return new Promise((resolve) => {
+    const child = spawn(command, [...args, safe.href], { shell: false, stdio: 'ignore', detached: choice.kind === 'system', windowsHide: true });
+    child.once('error', (error) => resolve({ opened: false, reason: `${command} could not be started (${error.message})` }));
+    child.once('spawn', () => {
+      if (choice.kind === 'system') child.unref();
+      resolve({ opened: true });
+    });
+  });
+}
+
+function splitProgram(program: string): [string, string[]] {
+  const [command = '', ...args] = program.trim().split(/\s+/);
+  return [command, args];
+}
