@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
-import { examples, notAvailable, parseChoice, parseUrl, runAction, type CommandContext } from './command-context.js';
-import { SEVERITIES, type Severity } from '../core/findings/severity.js';
+import { examples, parseChoice, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { CliError } from '../errors.js';
+import { isAtOrAbove, SEVERITIES, type Severity } from '../core/findings/severity.js';
+import type { HttpClient } from '../core/http/client.js';
+import type { ProbeReport } from '../core/probe/report.js';
 import type { Runtime } from './runtime.js';
 
 export const SPEC_VERSIONS = ['2025-11-25', '2026-07-28'] as const;
@@ -52,6 +55,80 @@ export function registerProbe(parent: Command, ctx: CommandContext, run: ProbeRu
     });
 }
 
-export async function runProbe(_options: ProbeOptions, _runtime: Runtime): Promise<number> {
-  throw notAvailable('probe');
+export async function runProbe(options: ProbeOptions, runtime: Runtime): Promise<number> {
+  if (options.listFindings) return listFindings(runtime);
+  if (options.url === undefined) {
+    throw new CliError('usage', 'Which MCP server? Pass its URL.', { hint: "For example 'mcpauth probe https://mcp.example.com/mcp'." });
+  }
+  const token = await resolveToken(options, runtime);
+  if (options.active) runtime.note(runtime.errStyle.yellow('note: --active checks are not implemented in this version; only passive checks run.'));
+  const http = await httpClientFor(options, runtime);
+  const { probeServer } = await import('../core/probe/probe-server.js');
+  const { startProgress } = await import('../platform/progress.js');
+  const progress = await startProgress(runtime, `Probing ${options.url}`);
+  // The bound on the whole probe: the chain is at most 4 rounds of requests, each bounded by --timeout.
+  const bound = AbortSignal.any([runtime.deps.signal, AbortSignal.timeout(runtime.globals.timeoutMs * 4)]);
+  const deps = { fetch: http.fetch, clock: runtime.deps.clock, now: runtime.deps.now, cache: new Map(), signal: bound };
+  const report = await probeServer(options.url, { wire: options.spec, token, compat: options.compat }, deps).finally(() => progress.stop());
+  if (runtime.deps.signal.aborted) throw new CliError('cancelled', 'The probe was cancelled.');
+  const { renderProbeHuman } = await import('../output/probe-human.js');
+  const { renderProbeJson } = await import('../output/probe-json.js');
+  runtime.deps.io.stdout.write(runtime.globals.json ? renderProbeJson(report) : renderProbeHuman(report, runtime.style));
+  return exitCodeFor(report, options.failOn);
+}
+
+function exitCodeFor(report: ProbeReport, failOn: Severity): number {
+  // Exit 3: the target never answered (the finding is still printed above).
+  if (report.findings.some((f) => f.id === 'endpoint-unreachable' || (f.id === 'transport-tls-error' && report.steps[0]?.status === undefined))) return 3;
+  return report.findings.some((f) => isAtOrAbove(f.severity, failOn)) ? 1 : 0;
+}
+
+async function listFindings(runtime: Runtime): Promise<number> {
+  const { FINDING_CATALOGUE } = await import('../core/probe/catalogue.js');
+  const { renderCatalogueHuman, renderCatalogueJson } = await import('../output/probe-catalogue.js');
+  const entries = Object.entries(FINDING_CATALOGUE).map(([id, kind]) => ({ id, ...kind }));
+  runtime.deps.io.stdout.write(runtime.globals.json ? renderCatalogueJson(entries) : renderCatalogueHuman(entries, runtime.style));
+  return 0;
+}
+
+async function resolveToken(options: ProbeOptions, runtime: Runtime): Promise<string | undefined> {
+  if (options.token === '-') return (await runtime.deps.io.readStdin()).trim();
+  if (options.token !== undefined) {
+    runtime.note(runtime.errStyle.yellow("warning: a token on the command line stays in your shell history; pipe it instead: '--token - < file'."));
+    return options.token;
+  }
+  if (!options.stored || options.url === undefined) return undefined;
+  const { openCredentialStore } = await import('../platform/store/open-store.js');
+  const { readStoredToken } = await import('../core/token/stored-token.js');
+  const stored = await readStoredToken(await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now }), options.url);
+  if (stored === undefined) {
+    throw new CliError('auth', `No stored credential for ${options.url}.`, { hint: `Log in first: 'mcpauth login ${options.url}', or pass --token -.` });
+  }
+  return stored.accessToken;
+}
+
+async function httpClientFor(options: ProbeOptions, runtime: Runtime): Promise<HttpClient> {
+  if (options.caFile === undefined) return runtime.http;
+  const { readFile } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  let pem: string;
+  try {
+    pem = await readFile(resolve(runtime.deps.cwd, options.caFile), 'utf8');
+  } catch (error) {
+    throw new CliError('usage', `--ca-file ${options.caFile} cannot be read.`, { hint: 'Pass a PEM file with the CA certificate(s).', cause: error });
+  }
+  const { createCaFetch } = await import('../platform/ca-fetch.js');
+  const { createHttpClient } = await import('../core/http/client.js');
+  const { formatExchange } = await import('./runtime.js');
+  const { USER_AGENT } = await import('../version.js');
+  const { globals, deps, errStyle } = runtime;
+  return createHttpClient({
+    fetch: createCaFetch(pem),
+    timeoutMs: globals.timeoutMs,
+    allowHttp: globals.allowHttp,
+    userAgent: USER_AGENT,
+    signal: deps.signal,
+    clock: deps.clock,
+    onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
+  });
 }

@@ -1,0 +1,77 @@
+import type { Severity } from '../findings/severity.js';
+
+/** A finding kind: a public interface (ids are stable; `mcpauth probe --list-findings` prints this table). */
+export interface FindingKind {
+  severity: Severity;
+  /** When it is reported, in one line (the README table's "when"). */
+  title: string;
+  /** The rule broken, as a citation: MCP 2025-11-25 line refs ([25-11 Lnn]) or RFC sections. */
+  spec: string;
+  fix: string;
+}
+
+const k = (severity: Severity, title: string, spec: string, fix: string): FindingKind => ({ severity, title, spec, fix });
+
+// Ordered by the chain: transport, challenge, PRM, AS metadata, token handling, CORS, versions, active.
+export const FINDING_CATALOGUE = {
+  'endpoint-unreachable': k('error', 'DNS failure, connection refused, or timeout before any answer', 'none (transport)', 'Check the URL, DNS and that the server listens there; raise --timeout for slow servers.'),
+  'transport-tls-error': k('error', 'TLS certificate invalid, expired, self-signed, or for another host', 'RFC 9728 §7.3 (TLS checking MUST be performed)', 'Serve a certificate from a public CA for this host name; for a private CA pass --ca-file or set NODE_EXTRA_CA_CERTS.'),
+  'transport-insecure-http': k('error', 'The MCP URL is plain http on a non-loopback host', 'OAuth 2.1 §1.5 via [25-11 L586-591]; RFC 6750 §5.3', 'Serve the MCP endpoint over https; plain http is only acceptable on loopback.'),
+  'probe-incomplete': k('warning', 'The probe hit its overall time bound; later checks did not run', 'none (tool limit)', 'Re-run with a larger --timeout, or check why the server answers so slowly.'),
+  'challenge-not-401': k('error', 'The unauthenticated request gets a redirect, 403, 404, 5xx, or 200 although metadata says auth is required', '[25-11 L487-493]; RFC 6750 §3.1; 2025-03-26 L76-77', 'Answer requests without a token with 401 and a Bearer WWW-Authenticate challenge; do not redirect API clients to a login page.'),
+  'challenge-missing-header': k('error', '401 without WWW-Authenticate', 'RFC 9110 §15.5.2 (MUST); RFC 6750 §3', 'Send `WWW-Authenticate: Bearer resource_metadata="<PRM URL>", scope="…"` with every 401; check that no proxy strips it.'),
+  'challenge-not-bearer': k('error', 'No Bearer challenge (only Basic, Negotiate, …)', 'RFC 6750 §3; RFC 9728 §5.1', 'Challenge with the Bearer scheme (you may keep other schemes alongside it).'),
+  'challenge-malformed': k('error', 'WWW-Authenticate cannot be parsed as RFC 9110 challenges', 'RFC 9110 §11.6.1; [25-11 L125] (clients MUST parse it)', 'Emit `Bearer name="value", name2="value2"` with quoted values and escaped quotes; do not concatenate headers by hand.'),
+  'challenge-no-resource-metadata': k('warning', 'Bearer challenge without resource_metadata (error if no well-known PRM works either)', '[25-11 L93-101]; 2025-06-18 L87-88 (MUST)', 'Add `resource_metadata="<absolute PRM URL>"` to the Bearer challenge (2025-06-18 clients need it).'),
+  'challenge-resource-metadata-invalid': k('error', 'resource_metadata is not an absolute http(s) URL, or is http on a non-loopback host', 'RFC 9728 §5.1; [25-11 L590]', 'Use an absolute https URL for resource_metadata.'),
+  'challenge-resource-metadata-cross-origin': k('warning', 'resource_metadata points to another origin than the MCP URL', 'RFC 9728 §7.7; Security Best Practices §SSRF', 'Serve the PRM on the MCP server\'s origin; SSRF-averse clients may refuse a foreign origin.'),
+  'challenge-error-without-token': k('info', 'The no-token 401 carries error="invalid_token"', 'RFC 6750 §3.1 (SHOULD NOT include an error code when no credentials were sent)', 'Leave `error` out of the challenge when the request had no token.'),
+  'challenge-no-scope': k('warning', 'No scope in the challenge and no scopes_supported in the PRM', '[25-11 L103] (SHOULD), L340', 'Add `scope="…"` to the challenge or `scopes_supported` to the PRM so clients know what to request.'),
+  'scope-offline-access': k('warning', 'The challenge scope or PRM scopes_supported includes offline_access', 'draft [D-index L311-313]', 'Do not list offline_access as a resource scope; clients request it from the AS when they want refresh tokens.'),
+  'prm-not-found': k('error', 'No protected resource metadata at the header URL or either well-known URL', '[25-11 L63], L93-101; RFC 9728 §3', 'Serve the PRM JSON at /.well-known/oauth-protected-resource<mcp path> and point resource_metadata at it.'),
+  'prm-header-url-broken': k('error', "The header's resource_metadata URL fails while a well-known URL works", '[25-11 L101] (clients MUST use the header URL when present)', 'Fix the resource_metadata URL in the challenge (clients such as the TS SDK do not fall back).'),
+  'prm-appended-path': k('error', 'PRM found only at the appended <url>/.well-known/oauth-protected-resource', 'RFC 9728 §3, §3.1', 'Move the document to /.well-known/oauth-protected-resource<mcp path> (inserted after the host, not appended).'),
+  'prm-invalid-response': k('error', 'PRM answer is non-200, HTML, non-JSON, too large, or has the wrong content type (warning if only that)', 'RFC 9728 §3.2', 'Answer 200 with a JSON object and `Content-Type: application/json`, without authentication.'),
+  'prm-redirected': k('warning', 'PRM reached only through HTTP redirects', 'Security Best Practices §SSRF (validate each hop)', 'Serve the document at the URL itself; some clients do not follow redirects for metadata.'),
+  'prm-resource-mismatch': k('error', '`resource` is not the URL that was dialled (different origin or path), or is missing', 'RFC 9728 §3.3 (MUST NOT use the data); conformance auth/resource-mismatch', 'Set `resource` to exactly the MCP endpoint URL clients connect to.'),
+  'prm-resource-near-match': k('warning', '`resource` differs only by trailing slash, case, default port, or is a same-origin path prefix', 'RFC 9728 §3.3, §6 (identical strings); [25-11 L415, L429]', 'Set `resource` to exactly the MCP URL; the TS/Python SDKs tolerate this, strict clients refuse it.'),
+  'prm-no-authorization-servers': k('error', 'authorization_servers missing, empty or malformed', '[25-11 L81-82]; RFC 9728 §2', 'List at least one issuer URL in `authorization_servers`.'),
+  'prm-authorization-server-invalid': k('error', 'An authorization_servers entry is not an https URL, or has a query or fragment', 'RFC 8414 §2; [25-11 L590]', 'List the exact issuer identifier (https, no query, no fragment).'),
+  'prm-no-scopes-supported': k('warning', 'PRM has no scopes_supported', 'RFC 9728 §2 (RECOMMENDED); [25-11 L340]', 'Add `scopes_supported` listing the scopes the MCP server understands.'),
+  'prm-bearer-query': k('warning', 'bearer_methods_supported includes query or lacks header', '[25-11 L457]; RFC 6750 §5.3', 'Use `bearer_methods_supported: ["header"]`; tokens in URLs leak into logs.'),
+  'prm-multiple-authorization-servers': k('info', 'Several authorization servers are listed', 'RFC 9728 §7.6; draft [D-disc L27-35]', 'Nothing to fix; clients choose one (most use the first) and keep separate registrations per AS.'),
+  'asm-not-found': k('error', "No metadata at any of the spec's locations for an authorization server", '[25-11 L66-70, L131-144]; RFC 8414 §3', 'Publish RFC 8414 metadata at /.well-known/oauth-authorization-server (path-inserted for a path issuer).'),
+  'asm-wrong-location': k('error', 'Metadata exists only at a location the spec does not use for that issuer', 'RFC 8414 §3.1; conformance authorization-server-metadata-wrong-path', 'Serve it at the path-inserted URL (/.well-known/oauth-authorization-server/<issuer path>).'),
+  'asm-invalid-response': k('warning', 'An AS metadata answer is not 200 application/json', 'RFC 8414 §3.2', 'Answer 200 with `Content-Type: application/json`.'),
+  'asm-issuer-mismatch': k('error', '`issuer` differs from the identifier used to build the URL (trailing slash included)', 'RFC 8414 §3.3; OIDC Discovery §4.3; draft [D-disc L94]', 'Make `issuer` byte-for-byte equal to the entry in the PRM authorization_servers (or fix that entry).'),
+  'asm-missing-endpoints': k('error', 'authorization_endpoint or token_endpoint missing, or `code` not in response_types_supported', 'RFC 8414 §2', 'Publish both endpoints and include "code" in response_types_supported.'),
+  'asm-no-authorization-code-grant': k('error', 'grant_types_supported present without authorization_code', 'OAuth 2.1 authorization code flow, [25-11 L54]', 'Enable and advertise the authorization_code grant.'),
+  'asm-pkce-unadvertised': k('error', 'code_challenge_methods_supported absent (spec-following clients must refuse)', '[25-11 L605-609]; RFC 8414 §2', 'Advertise `code_challenge_methods_supported: ["S256"]` (Entra and Cognito omit it; put a proxy or metadata override in front).'),
+  'asm-pkce-no-s256': k('error', 'code_challenge_methods_supported without S256', '[25-11 L601]; RFC 7636 §4.2', 'Support and advertise S256.'),
+  'asm-no-registration': k('warning', 'Neither client_id_metadata_document_supported nor registration_endpoint', '[25-11 L204-209]', 'Enable CIMD or dynamic client registration, or document the client_id users must pre-register.'),
+  'asm-unsafe-url': k('error', 'An AS endpoint is http on a non-loopback host, or not http(s) at all (javascript:, data:, file:)', '[25-11 L590]; Security Best Practices §OAuth Authorization URL Validation', 'Publish only https endpoint URLs.'),
+  'asm-no-refresh-grant': k('info', 'grant_types_supported lacks refresh_token', 'draft [D-index L304-309]', 'Support refresh tokens so clients need not send users through the browser again.'),
+  'asm-no-iss-parameter': k('info', 'authorization_response_iss_parameter_supported absent or false', 'draft [D-index L194] (SHOULD); RFC 9207', 'Send `iss` in authorization responses and advertise it (mix-up defence; 2026-07-28 clients validate it).'),
+  'asm-oidc-only': k('info', 'Found only via OpenID Connect discovery (no RFC 8414 document)', '2025-06-18 L64-66 (RFC 8414 MUST for that version)', 'Also serve /.well-known/oauth-authorization-server for 2025-06-18 clients.'),
+  'asm-resource-not-listed': k('warning', 'AS protected_resources does not list the PRM resource', 'RFC 9728 §4, §7.6', 'Add the MCP resource to the AS `protected_resources`, or drop the list.'),
+  'server-accepts-invalid-token': k('error', 'A clearly invalid bearer token is accepted', '[25-11 L469-475] (MUST validate tokens)', 'Validate every token (signature, iss, aud, exp) before serving the request.'),
+  'server-invalid-token-status': k('error', 'An invalid token gets something other than 401', '[25-11 L475] (MUST receive HTTP 401)', 'Map token validation failures to 401 with `error="invalid_token"` (not 400/403/500).'),
+  'server-invalid-token-no-error': k('warning', 'The 401 for an invalid token lacks error="invalid_token"', 'RFC 6750 §3.1 (SHOULD)', 'Add `error="invalid_token"` to the challenge for a presented, invalid token.'),
+  'token-rejected': k('error', 'The token given with --token is rejected by the server', '[25-11 L469-475]', 'See the token findings beside this one (audience, issuer, expiry, scope) for the reason.'),
+  'token-audience-mismatch': k('error', "The token's aud does not contain the PRM resource", 'RFC 8707 §2; [25-11 L564-568]', 'Request the token with `resource=<the PRM resource>`; configure the AS to issue that audience.'),
+  'token-issuer-mismatch': k('error', "The token's iss is not one of the PRM authorization_servers", '[25-11 L478-483]', 'Get the token from an authorization server the PRM lists (or list that AS).'),
+  'token-expired': k('error', 'The token has expired (exp in the past)', 'RFC 7519 §4.1.4', 'Refresh the token or log in again.'),
+  'token-scope-insufficient': k('warning', 'The token lacks a scope the challenge asks for', '[25-11 L103, L505-516]', 'Request the scopes from the challenge (or the PRM scopes_supported) when getting the token.'),
+  'token-accepted': k('info', 'The token given with --token is accepted', 'none', 'Nothing to fix.'),
+  'cors-preflight-failed': k('warning', 'OPTIONS preflight fails or does not allow Authorization/MCP-Protocol-Version', 'Fetch standard (CORS); not an MCP MUST', 'Answer preflights with 204 and Access-Control-Allow-Origin/-Headers including Authorization, Content-Type, MCP-Protocol-Version.'),
+  'cors-www-authenticate-not-exposed': k('warning', 'The 401 lacks Access-Control-Allow-Origin or does not expose WWW-Authenticate', 'Fetch standard (CORS); not an MCP MUST', 'Send `Access-Control-Expose-Headers: WWW-Authenticate` so browser clients can read resource_metadata.'),
+  'legacy-2025-03-26': k('warning', "No PRM, but 2025-03-26-style metadata at the server's origin", '2025-03-26 L143-150; 2025-06-18 L61-62 (PRM MUST)', 'Serve RFC 9728 PRM pointing at the AS; 2025-06-18+ clients do not look at the origin.'),
+  'server-no-auth': k('info', 'The server answers without a token and publishes no metadata (auth is optional)', '[25-11 L17-21]', 'Nothing to fix if the server is meant to be public.'),
+  'active-registration-failed': k('error', 'Dynamic registration of a native loopback client fails', 'RFC 7591 §3.2.1; [25-11 L591]; RFC 8252 §7.3', 'Accept application_type native with http://127.0.0.1 redirect URIs and token_endpoint_auth_method none.'),
+  'active-resource-rejected': k('error', 'The authorization endpoint rejects the MCP resource (invalid_target)', '[25-11 L402-407]; RFC 8707 §2.1', 'Register the MCP URL as a resource (audience) at the authorization server.'),
+  'active-unregistered-redirect-accepted': k('error', 'The authorization endpoint redirects to an unregistered redirect URI', '[25-11 L617] (exact match MUST)', 'Reject unregistered redirect URIs with an error page, never a redirect.'),
+} as const satisfies Record<string, FindingKind>;
+
+export type FindingId = keyof typeof FINDING_CATALOGUE;
+
+export const FINDING_IDS = Object.keys(FINDING_CATALOGUE) as FindingId[];

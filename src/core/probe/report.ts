@@ -1,0 +1,77 @@
+import type { AuthorizationServerDiscovery, ChallengeResult, DiscoveryAttempt, FetchedDocument, McpWire, ProtectedResourceDiscovery } from '../discovery/index.js';
+import type { Severity } from '../findings/severity.js';
+import { FINDING_CATALOGUE, type FindingId } from './catalogue.js';
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  /** What was seen, with the URLs and values involved (never a token). */
+  message: string;
+  spec: string;
+  fix: string;
+}
+
+/** One request of the trace, numbered in interpretation (spec) order. */
+export interface ProbeStep {
+  n: number;
+  method: string;
+  url: string;
+  /** Why it was made: 'challenge', 'path-inserted', 'rfc8414-inserted', 'explain-only', … */
+  kind: string;
+  purpose: 'spec' | 'explain';
+  status: number | undefined;
+  durationMs: number;
+  outcome: string;
+  /** What was learned. */
+  detail: string;
+  redirects: string[];
+}
+
+export interface CompatRow {
+  client: string;
+  verdict: 'works' | 'fails' | 'degraded';
+  reason: string;
+}
+
+export interface ProbeReport {
+  target: string;
+  wire: McpWire;
+  steps: ProbeStep[];
+  findings: Finding[];
+  compat: CompatRow[] | undefined;
+}
+
+/** Everything the requests produced; the checks turn it into findings. */
+export interface ProbeEvidence {
+  target: string;
+  wire: McpWire;
+  challenge: ChallengeResult;
+  invalidToken: ChallengeResult | undefined;
+  prm: ProtectedResourceDiscovery | undefined;
+  servers: AuthorizationServerDiscovery[];
+  legacy: FetchedDocument | undefined;
+  /** The request made with `Origin`, to see what a browser client gets (checklist I90). */
+  corsChallenge: ChallengeResult | undefined;
+  preflight: PreflightResult | undefined;
+  tokenCheck: TokenCheck | undefined;
+  extraAttempts: DiscoveryAttempt[];
+  incomplete: boolean;
+  now: Date;
+}
+
+export interface PreflightResult {
+  attempt: DiscoveryAttempt;
+  allowOrigin: string | undefined;
+  allowHeaders: string | undefined;
+}
+
+/** The --token check: the server's answer and the token's claims (the token itself is never kept). */
+export interface TokenCheck {
+  result: ChallengeResult;
+  claims: Record<string, unknown> | undefined;
+}
+
+export function finding(id: FindingId, message: string, severity?: Severity): Finding {
+  const kind = FINDING_CATALOGUE[id];
+  return { id, severity: severity ?? kind.severity, message, spec: kind.spec, fix: kind.fix };
+}
