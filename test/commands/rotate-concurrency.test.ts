@@ -63,7 +63,7 @@ describe(`rotate: ${PROCESSES} concurrent processes share one store`, () => {
     const statuses = runs.map((run) => (JSON.parse(run.stdout) as { outcomes: Array<{ status: string }> }).outcomes[0]?.status).sort();
     // One process refreshed; the others found a fresh token, either inside the lock or already at planning.
     expect(statuses.filter((status) => status === 'rotated')).toHaveLength(1);
-    expect(statuses.every((status) => ['rotated', 'refreshed-elsewhere', 'fresh'].includes(status))).toBe(true);
+    expect(statuses.every((status) => ['rotated', 'refreshed-elsewhere', 'fresh'].includes(status ?? ''))).toBe(true);
     expect(refreshGrants).toBe(1);
     expect(refreshErrors).toBe(0);
 
