@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { examples, notAvailable, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { CliError } from '../errors.js';
+import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
 
 export interface LogoutOptions {
@@ -27,6 +28,32 @@ export function registerLogout(parent: Command, ctx: CommandContext, run: Logout
     });
 }
 
-export async function runLogout(_options: LogoutOptions, _runtime: Runtime): Promise<number> {
-  throw notAvailable('logout');
+export async function runLogout(options: LogoutOptions, runtime: Runtime): Promise<number> {
+  if ((options.url === undefined) === !options.all) {
+    throw new CliError('usage', options.all ? 'give either a URL or --all, not both.' : 'which server? Give its URL, or --all.', {
+      hint: 'mcpauth logout https://mcp.example.com/mcp, or mcpauth logout --all',
+    });
+  }
+  const [{ openCredentialStore }, { logoutCredential }] = await Promise.all([
+    import('../platform/store/open-store.js'),
+    import('../core/store/logout.js'),
+  ]);
+  const { deps } = runtime;
+  const store = await openCredentialStore({ env: deps.env, now: deps.now });
+  const targets = options.url === undefined ? await store.list() : await store.findAll(options.url);
+  if (options.url !== undefined && targets.length === 0) {
+    throw new CliError('auth', `no stored credential for ${options.url}: nothing to log out.`, { hint: "Run 'mcpauth status' to see what is stored." });
+  }
+  const logoutDeps = { store, fetch: runtime.http.fetch, now: deps.now, allowHttp: runtime.globals.allowHttp };
+  const outcomes = [];
+  // One at a time: each holds the store lock while it talks to its AS.
+  for (const credential of targets) outcomes.push(await logoutCredential(credential, logoutDeps));
+  if (runtime.globals.json) {
+    const { renderLogoutJson } = await import('../output/logout-json.js');
+    deps.io.stdout.write(renderLogoutJson(outcomes));
+  } else {
+    const { renderLogoutHuman } = await import('../output/logout-human.js');
+    deps.io.stdout.write(renderLogoutHuman(outcomes, deps.now(), runtime.style));
+  }
+  return 0;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { examples, notAvailable, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { EXIT_CODES } from '../errors.js';
+import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
 
 export interface StatusOptions {
@@ -25,6 +26,27 @@ export function registerStatus(parent: Command, ctx: CommandContext, run: Status
     });
 }
 
-export async function runStatus(_options: StatusOptions, _runtime: Runtime): Promise<number> {
-  throw notAvailable('status');
+export async function runStatus(options: StatusOptions, runtime: Runtime): Promise<number> {
+  const [{ openCredentialStore }, { buildStatusReport }] = await Promise.all([
+    import('../platform/store/open-store.js'),
+    import('../core/store/status-report.js'),
+  ]);
+  const { deps } = runtime;
+  // Status reads metadata only: the keychain is never probed, no secret is read.
+  const store = await openCredentialStore({ env: deps.env, now: deps.now });
+  const credentials = options.url === undefined ? await store.list() : await store.findAll(options.url);
+  const report = buildStatusReport(credentials, deps.now(), store.describe(), options.url);
+  if (runtime.globals.json) {
+    const { renderStatusJson } = await import('../output/status-json.js');
+    deps.io.stdout.write(renderStatusJson(report));
+  } else {
+    const { renderStatusHuman } = await import('../output/status-human.js');
+    deps.io.stdout.write(renderStatusHuman(report, runtime.style));
+  }
+  // Scripts test `mcpauth status URL` for "can I get a token without a browser?".
+  if (options.url !== undefined && !report.credentials.some((entry) => entry.usable)) {
+    if (runtime.globals.json || report.credentials.length > 0) runtime.note(`No usable credential for ${options.url}: run mcpauth login ${options.url}`);
+    return EXIT_CODES.auth;
+  }
+  return EXIT_CODES.ok;
 }

@@ -24,6 +24,7 @@ export function createMemoryStoreDeps(location: SecretLocation = 'file', now: ()
   const backends: SecretBackends = { preferred: async () => backend, forLocation: async () => backend, fallbackReason: () => undefined };
   const deps: StoreDeps = {
     home: '/memory',
+    secretFilePath: '/memory/secrets.json',
     now,
     secrets: backends,
     metadata: {

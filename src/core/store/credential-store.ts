@@ -47,6 +47,7 @@ export interface StoreDescription {
   home: string;
   metadataPath: string;
   lockPath: string;
+  secretFilePath: string;
   /** Known once a secret was read or written: why the keychain is not used. */
   keychainFallbackReason: string | undefined;
 }
@@ -70,6 +71,7 @@ export function createCredentialStore(deps: StoreDeps): CredentialStore {
       home: deps.home,
       metadataPath: deps.metadata.path,
       lockPath: deps.lock.path,
+      secretFilePath: deps.secretFilePath,
       keychainFallbackReason: deps.secrets.fallbackReason(),
     }),
   };

@@ -50,4 +50,6 @@ export interface StoreDeps {
   now: () => Date;
   /** The directory everything lives in (MCPAUTH_HOME or conf's config dir), for messages. */
   home: string;
+  /** Where the file backend keeps secrets (used when the keychain is not). */
+  secretFilePath: string;
 }

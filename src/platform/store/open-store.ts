@@ -30,11 +30,12 @@ export async function openCredentialStore(options: OpenStoreOptions): Promise<Cr
   if (requestedHome !== undefined) await ensurePrivateDir(requestedHome);
   const { metadata, home } = createConfMetadataFile(requestedHome);
   await ensurePrivateDir(home);
+  const secretFilePath = join(home, SECRET_FILE_NAME);
   const secrets = createSecretBackends({
-    file: createFileSecretBackend(join(home, SECRET_FILE_NAME)),
+    file: createFileSecretBackend(secretFilePath),
     noKeychain: options.env.MCPAUTH_NO_KEYCHAIN === '1',
     keychain: { ...options.keychain, timeoutMs: options.keychainTimeoutMs ?? 3000 },
   });
   const lock = createFileLock({ path: join(home, LOCK_FILE_NAME), timeoutMs: options.lockTimeoutMs, staleMs: options.lockStaleMs });
-  return createCredentialStore({ metadata, secrets, lock, now: options.now, home });
+  return createCredentialStore({ metadata, secrets, lock, now: options.now, home, secretFilePath });
 }

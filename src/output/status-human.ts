@@ -1,0 +1,34 @@
+import type { CredentialStatus, StatusReport } from '../core/store/status-report.js';
+import { formatRelativeSeconds } from './relative-time.js';
+import type { Style } from './style.js';
+
+function expiryText(entry: CredentialStatus, style: Style): string {
+  if (entry.expiresInSeconds === undefined) return style.dim('unknown (the authorization server gave no expires_in)');
+  const when = formatRelativeSeconds(entry.expiresInSeconds);
+  if (entry.accessToken === 'valid') return style.green(`valid, expires ${when}`);
+  return entry.refreshAvailable ? style.yellow(`expired ${when}; will be refreshed on next use`) : style.red(`expired ${when}`);
+}
+
+function renderEntry(entry: CredentialStatus, style: Style): string {
+  const rows: Array<[string, string]> = [
+    ['issuer', entry.issuer],
+    ['subject', entry.subject ?? style.dim('unknown')],
+    ['scopes', entry.scopes.length > 0 ? entry.scopes.join(' ') : style.dim('none')],
+    ['access token', expiryText(entry, style)],
+    ['refresh', entry.refreshAvailable ? 'available' : style.yellow('not available')],
+    ['secret in', entry.secretWhere],
+  ];
+  if (entry.resource !== entry.serverUrl) rows.splice(1, 0, ['resource', entry.resource]);
+  const head = entry.usable ? `${style.bold(entry.serverUrl)}` : `${style.bold(entry.serverUrl)} ${style.red('(not usable: log in again)')}`;
+  return [head, ...rows.map(([name, value]) => `  ${style.dim(name.padEnd(13))}${value}`)].join('\n');
+}
+
+/** Human `status`: one block per credential, newest first; never a token. */
+export function renderStatusHuman(report: StatusReport, style: Style): string {
+  if (report.credentials.length === 0) {
+    const what = report.serverUrl === undefined ? 'No stored credentials.' : `No stored credential for ${report.serverUrl}.`;
+    return `${what}\n${style.dim(`Log in with: mcpauth login ${report.serverUrl ?? '<url>'}`)}\n`;
+  }
+  const blocks = report.credentials.map((entry) => renderEntry(entry, style));
+  return `${blocks.join('\n\n')}\n\n${style.dim(`Store: ${report.store.home}`)}\n`;
+}
