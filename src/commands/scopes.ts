@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { examples, notAvailable, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
 
 export interface ScopesOptions {
@@ -14,7 +14,7 @@ export function registerScopes(parent: Command, ctx: CommandContext, run: Scopes
     .command('scopes')
     .summary('what a server offers, what your token holds, and what a call needs')
     .argument('<url>', 'the MCP server URL', parseUrl)
-    .option('--tool <name>', 'also find out which scopes this tool needs (calls it)')
+    .option('--tool <name>', 'also find out which scopes this tool needs (calls it, with no arguments)')
     .addHelpText(
       'after',
       examples([
@@ -27,6 +27,46 @@ export function registerScopes(parent: Command, ctx: CommandContext, run: Scopes
     });
 }
 
-export async function runScopes(_options: ScopesOptions, _runtime: Runtime): Promise<number> {
-  throw notAvailable('scopes');
+export async function runScopes(options: ScopesOptions, runtime: Runtime): Promise<number> {
+  const { discoverServerContext } = await import('../core/token/server-context.js');
+  const { heldScopes } = await import('../core/scopes/held-scopes.js');
+  const { buildScopesReport } = await import('../core/scopes/scopes-report.js');
+  const server = await discoverServerContext(options.url, { fetch: runtime.http.fetch, clock: runtime.deps.clock });
+  const stored = await readStored(options.url, runtime);
+  const held = heldScopes(stored === undefined ? undefined : { accessToken: stored.accessToken, grantedScopes: stored.credential.scopes });
+  let tool;
+  if (options.tool !== undefined) {
+    const { probeToolScopes } = await import('../core/scopes/probe-tool.js');
+    const token = stored === undefined ? undefined : await freshToken(options.url, stored.accessToken, runtime);
+    tool = await probeToolScopes(options.url, options.tool, token, runtime.http.fetch);
+  }
+  const report = buildScopesReport(server, held, tool);
+  if (runtime.globals.json) {
+    const { renderScopesJson } = await import('../output/scopes-json.js');
+    runtime.deps.io.stdout.write(renderScopesJson(report));
+  } else {
+    const { renderScopesHuman } = await import('../output/scopes-human.js');
+    runtime.deps.io.stdout.write(renderScopesHuman(report, runtime.style));
+  }
+  return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+async function readStored(url: string, runtime: Runtime) {
+  const { openCredentialStore } = await import('../platform/store/open-store.js');
+  const { readStoredToken } = await import('../core/token/stored-token.js');
+  return readStoredToken(await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now }), url);
+}
+
+/** A tool call needs a live token: an expired one gets 401, which says nothing about scopes. */
+async function freshToken(url: string, storedToken: string, runtime: Runtime): Promise<string> {
+  const { openCredentialStore } = await import('../platform/store/open-store.js');
+  const { getFreshAccessToken } = await import('../core/flows/refresh.js');
+  try {
+    const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
+    const fresh = await getFreshAccessToken(url, { store, fetch: runtime.http.fetch, now: runtime.deps.now, allowHttp: runtime.globals.allowHttp });
+    return fresh.accessToken;
+  } catch (error) {
+    runtime.note(runtime.errStyle.dim(`note: could not refresh the stored token (${error instanceof Error ? error.message : String(error)}); using it as stored.`));
+    return storedToken;
+  }
 }
