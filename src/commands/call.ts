@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { examples, notAvailable, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { CliError } from '../errors.js';
+import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
 
 export interface CallOptions {
@@ -32,6 +33,34 @@ export function registerCall(parent: Command, ctx: CommandContext, run: CallRun 
     });
 }
 
-export async function runCall(_options: CallOptions, _runtime: Runtime): Promise<number> {
-  throw notAvailable('call');
+function parseArgs(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Reported below with the same message as a non-object.
+  }
+  throw new CliError('usage', `--args must be a JSON object, got ${text.slice(0, 80)}.`, { hint: `Example: --args '{"text":"hi"}'` });
+}
+
+export async function runCall(options: CallOptions, runtime: Runtime): Promise<number> {
+  const args = parseArgs(options.args);
+  const { protocolVersionFrom } = await import('./login.js');
+  const version = protocolVersionFrom(runtime.deps.env);
+  const { openCredentialStore } = await import('../platform/store/open-store.js');
+  const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
+  const { createAuthorizedCallDeps } = await import('./call-deps.js');
+  const { withAuthorization } = await import('../core/flows/authorized-call.js');
+  const { createMcpClient } = await import('../core/mcp/mcp-client.js');
+  const callDeps = await createAuthorizedCallDeps(options, runtime, store, version);
+  const outcome = await withAuthorization(async (accessToken) => {
+    const client = createMcpClient({ url: options.url, fetch: runtime.http.fetch, version, clientInfo: { name: 'mcpauth', version: '0' }, accessToken });
+    await client.connect();
+    const tools = await client.listTools();
+    return options.tool === undefined ? { tools } : { tools, result: await client.callTool(options.tool, args) };
+  }, callDeps);
+  const { renderCallHuman, renderCallJson } = await import('../output/call-result.js');
+  runtime.deps.io.stdout.write(runtime.globals.json ? renderCallJson(outcome) : renderCallHuman(outcome, runtime.style));
+  return outcome.result?.isError === true ? 1 : 0;
 }

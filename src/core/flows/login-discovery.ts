@@ -27,6 +27,8 @@ export interface LoginDiscovery {
 export interface ChallengeFacts {
   resourceMetadata: string | undefined;
   scope: string | undefined;
+  /** The Bearer `error` (RFC 6750 §3.1), e.g. insufficient_scope. */
+  error?: string | undefined;
 }
 
 function tried(attempts: readonly DiscoveryAttempt[]): string {
@@ -36,7 +38,7 @@ function tried(attempts: readonly DiscoveryAttempt[]): string {
 /** Reads resource_metadata and scope from a raw WWW-Authenticate header (401/403 answers). */
 export async function readChallengeHeader(header: string | undefined): Promise<ChallengeFacts> {
   const bearer = findBearerChallenge(await parseWwwAuthenticate(header ?? null));
-  return { resourceMetadata: bearer?.parameters.resource_metadata, scope: bearer?.parameters.scope };
+  return { resourceMetadata: bearer?.parameters.resource_metadata, scope: bearer?.parameters.scope, error: bearer?.parameters.error };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface LoginRequest {
   /** Step-up: scopes to request regardless of discovery (union already computed by the caller). */
   scopes?: string[];
   preregistered?: { clientId: string; clientSecret?: string };
+  /** Use `preregistered` only at this issuer (a re-login from a stored credential; SEP-2352). */
+  preregisteredIssuer?: string;
   metadataUrl?: string;
   assumePkceS256: boolean;
   /** 0 = a free port (or the port of the stored registration). */
@@ -60,13 +62,18 @@ export interface LoginResult {
 const PLACEHOLDER_REDIRECT = 'http://127.0.0.1/callback';
 
 /** The whole client algorithm of mcp-auth-spec.md §2.0, steps 1-8 and 10. */
-export async function performLogin(request: LoginRequest, deps: LoginDeps): Promise<LoginResult> {
+export async function performLogin(input: LoginRequest, deps: LoginDeps): Promise<LoginResult> {
+  const request = { ...input };
   const found = await discoverForLogin(request.serverUrl, request.wire, request.version, deps.discovery);
   checkPkce(found.as, request.assumePkceS256, deps.warn);
   const scope = request.scopes
     ? { scope: request.scopes.join(' ') || undefined, source: 'challenge' as const, addedOfflineAccess: false }
     : chooseScopes({ override: request.scopeOverride, challengeScope: found.challengeScope, prmScopesSupported: found.prm.scopes_supported, asScopesSupported: found.as.scopes_supported });
   const flow = pickFlow(request.flow, found.as);
+  if (request.preregisteredIssuer !== undefined && request.preregisteredIssuer !== found.as.issuer) {
+    // [D-reg L181-197]: a client registered at one AS MUST NOT be presented to another.
+    delete request.preregistered;
+  }
   let obtained = await obtainTokens(request, found, scope, flow, deps, false);
   if (obtained === 'stale-client') obtained = await obtainTokens(request, found, scope, flow, deps, true);
   if (obtained === 'stale-client') throw new CliError('auth', 'the authorization server rejected a freshly registered client (invalid_client).');

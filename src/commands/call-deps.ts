@@ -1,0 +1,62 @@
+import type { AuthorizedCallDeps, HeldToken, ReauthorizeReason } from '../core/flows/authorized-call.js';
+import { getFreshAccessToken } from '../core/flows/refresh.js';
+import { performLogin, type LoginRequest } from '../core/flows/login.js';
+import type { McpProtocolVersion } from '../core/mcp/protocol-version.js';
+import type { CredentialStore } from '../core/store/credential-store.js';
+import { CliError } from '../errors.js';
+import { confirmOrFlag } from '../platform/prompt.js';
+import type { CallOptions } from './call.js';
+import { browserChoice, createLoginDeps } from './login-deps.js';
+import type { Runtime } from './runtime.js';
+
+/** The store, refresh and re-login behind `call`'s retry loop (core/flows/authorized-call.ts). */
+export async function createAuthorizedCallDeps(options: CallOptions, runtime: Runtime, store: CredentialStore, version: McpProtocolVersion): Promise<AuthorizedCallDeps> {
+  const fresh = { store, fetch: runtime.http.fetch, now: runtime.deps.now, allowHttp: runtime.globals.allowHttp };
+  const held = async (force: boolean): Promise<HeldToken> => {
+    const token = await getFreshAccessToken(options.url, fresh, { forceRefresh: force });
+    return { accessToken: token.accessToken, scopes: token.credential.scopes };
+  };
+  if (!(await store.find(options.url))) {
+    throw new CliError('auth', `no stored credential for ${options.url}.`, { hint: `Run mcpauth login ${options.url} first.` });
+  }
+  return {
+    token: () => held(false),
+    refresh: () => held(true),
+    confirm: async (reason) => {
+      runtime.note(explain(reason));
+      return options.stepUp || confirmOrFlag(runtime, 'Re-authorize now?', '--step-up', true);
+    },
+    reauthorize: async (reason) => {
+      await reLogin(options.url, reason, runtime, store, version);
+      return held(false);
+    },
+  };
+}
+
+function explain(reason: ReauthorizeReason): string {
+  if (reason.kind === 'insufficient_scope') {
+    return `The server needs scope ${reason.required.join(' ') || '(unnamed)'}; mcpauth will ask for ${reason.requested?.join(' ') ?? 'the same scopes'} (403 insufficient_scope).`;
+  }
+  return 'The server refused the stored credential (401) and refreshing did not help; a new login is needed.';
+}
+
+/** A fresh authorization for the same server and client, with the scopes the challenge asked for. */
+async function reLogin(url: string, reason: ReauthorizeReason, runtime: Runtime, store: CredentialStore, version: McpProtocolVersion): Promise<void> {
+  const credential = await store.find(url);
+  const request: LoginRequest = {
+    serverUrl: credential?.serverUrl ?? url,
+    wire: version >= '2026-07-28' ? '2026-07-28' : '2025-11-25',
+    version,
+    flow: 'code',
+    assumePkceS256: false,
+    port: 0,
+  };
+  if (reason.requested !== undefined) request.scopes = reason.requested;
+  if (credential?.registrationMethod === 'pre-registered') {
+    const secrets = await store.readSecrets(credential);
+    request.preregistered = secrets.clientSecret === undefined ? { clientId: credential.clientId } : { clientId: credential.clientId, clientSecret: secrets.clientSecret };
+    request.preregisteredIssuer = credential.issuer;
+  }
+  if (credential?.registrationMethod === 'cimd') request.metadataUrl = credential.clientId;
+  await performLogin(request, createLoginDeps(runtime, store, browserChoice(true, runtime.deps.env)));
+}
