@@ -20,10 +20,9 @@ export function assessCompat(evidence: ProbeEvidence, findings: Finding[]): Comp
   const legacyOnly = ids.has('legacy-2025-03-26');
   return RULES.map((rule) => {
     if (rule.client.startsWith('2025-03-26')) return legacyRow(rule.client, evidence, legacyOnly);
-    if (fatal.length > 0 && !rule.client.startsWith('browser')) {
-      return { client: rule.client, verdict: 'fails', reason: fatal.map((f) => f.id).join(', ') };
-    }
-    const breaking = rule.breaks.filter((id) => ids.has(id));
+    // Errors break every client, except those a lenient generation is known to tolerate.
+    const fatalHere = rule.client.startsWith('browser') ? [] : fatal.map((f) => f.id).filter((id) => !rule.degrades.includes(id));
+    const breaking = [...new Set([...fatalHere, ...rule.breaks.filter((id) => ids.has(id))])];
     if (breaking.length > 0) return { client: rule.client, verdict: 'fails', reason: breaking.join(', ') };
     const degrading = rule.degrades.filter((id) => ids.has(id));
     if (degrading.length > 0) return { client: rule.client, verdict: 'degraded', reason: degrading.join(', ') };
