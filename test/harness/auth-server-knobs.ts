@@ -18,6 +18,8 @@ export type MetadataPreset = 'all' | 'rfc8414' | 'oidc-only' | 'oidc-appended-on
 export interface AuthServerKnobs {
   /** Issuer with a path, e.g. "/tenant1". Default: none (issuer = origin). */
   issuerPath?: string;
+  /** Latency added before every response, in milliseconds (benchmarks). */
+  delayMs?: number;
   /** Where metadata is served. Default 'all' = rfc8414 + oidc-inserted + oidc-appended. */
   metadataLocation?: MetadataPreset | MetadataKind[];
   /** Advertised code_challenge_methods_supported; null omits the field. Default ['S256']. Enforcement stays S256. */

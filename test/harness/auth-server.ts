@@ -55,7 +55,9 @@ export async function startAuthServer(knobs: AuthServerKnobs = {}): Promise<Auth
   const provider = new ProviderClass(issuer, buildProviderConfig(knobs, jwk, registry, errors.InvalidTarget));
   const resourceScopes = knobs.resourceScopes ?? DEFAULT_RESOURCE_SCOPES;
   provider.use(metadataMiddleware(knobs, resourceScopes, listener.origin));
-  listener.setHandler(authRequestHandler(provider, { ...knobs, issuerPath }));
+  const handler = authRequestHandler(provider, { ...knobs, issuerPath });
+  // delayMs: latency before every response (probe's benchmark), like the MCP server's knob.
+  listener.setHandler(knobs.delayMs ? (req, res) => void setTimeout(() => handler(req, res), knobs.delayMs) : handler);
   return {
     url: listener.origin,
     issuer,
