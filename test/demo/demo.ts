@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { installQuietConsole, startHarness } from '../harness/index.js';
 import { createMcpauthRunner, type DemoContext, type DemoStep } from './demo-context.js';
 import { serversStep, versionStep } from './steps/frame.js';
+import { probeStep } from './steps/probe.js';
 
 // Each issue adds its command's step here, in the order a user meets them.
-const STEPS: DemoStep[] = [serversStep, versionStep];
+const STEPS: DemoStep[] = [serversStep, versionStep, probeStep];
 
 async function runDemo(): Promise<number> {
   installQuietConsole();
