@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { startHarness, type Harness } from '../harness/index.js';
+import { runCodeFlow, startHarness, type Harness } from '../harness/index.js';
 import { createTestDeps, type TestDepsOptions } from '../helpers/test-deps.js';
 import { storeTokenForTest } from './token-store-fixture.js';
 
@@ -121,5 +121,38 @@ describe('mcpauth token inspect', () => {
     const { code, out } = await run(['--json', 'token', 'inspect', '-'], { stdin: token });
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ verified: false, findings: [{ id: 'token-unverified', severity: 'info' }] });
+  });
+});
+
+describe('mcpauth token inspect, opaque tokens and unreachable keys', () => {
+  let h: Harness;
+  let token: string;
+  beforeAll(async () => {
+    h = await startHarness({ as: { accessTokenFormat: 'opaque' } });
+    token = (await runCodeFlow(h.as.endpoints, { resource: h.mcpUrl })).tokens.access_token;
+  });
+  afterAll(async () => h.close());
+
+  it('introspects with --client-id and --client-secret-env, and shows the response', async () => {
+    const env = { INTROSPECT_SECRET: 'harness-introspector-secret' };
+    const { code, out } = await run(['token', 'inspect', '-', '--server', h.mcpUrl, '--client-id', 'harness-introspector', '--client-secret-env', 'INTROSPECT_SECRET'], { stdin: token, env, now: () => new Date() });
+    expect(code).toBe(0);
+    expect(out).toContain('verified   yes: introspection at');
+    expect(out).toContain('Introspection response');
+    expect(out).toContain('"active": true');
+    expect(out).not.toContain(token);
+  });
+
+  it('explains the limits without credentials', async () => {
+    const { code, out } = await run(['--json', 'token', 'inspect', '-', '--server', h.mcpUrl], { stdin: token, now: () => new Date() });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ format: 'opaque', verified: false, claims: null, findings: [{ id: 'token-opaque', severity: 'info' }] });
+  });
+
+  it('reports token-unverifiable when the JWKS cannot be fetched', async () => {
+    const jwt = await h.as.signAccessToken();
+    const { code, out } = await run(['--json', 'token', 'inspect', '-', '--jwks', 'http://127.0.0.1:9/jwks'], { stdin: jwt, now: () => new Date() });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ verified: false, findings: [{ id: 'token-unverifiable', severity: 'warning' }] });
   });
 });
