@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark of the project, in one run. Each module prints its own table;
  * the figures are copied into the README's Benchmarks section.
  */
+import { benchProbe } from './probe.js';
 import { benchStartup } from './startup.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -10,3 +11,5 @@ console.log(`\n## start-up (median of ${RUNS} runs each, interleaved)`);
 for (const row of benchStartup()) {
   console.log(`  ${row.name.padEnd(20)} ${String(row.medianMs).padStart(7)} ms  ${row.ratio}x node -e 0`);
 }
+
+await benchProbe();
