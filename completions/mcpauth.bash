@@ -59,8 +59,11 @@ _mcpauth() {
         --issuer) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --audience) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --need) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --client-id) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --client-secret-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --client-secret-env) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--server --jwks --issuer --audience --need" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--server --jwks --issuer --audience --need --client-id --client-secret-file --client-secret-env" -- "$cur")) ;;
     "token print")
       case "$prev" in
       esac

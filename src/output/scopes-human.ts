@@ -9,7 +9,7 @@ export function renderScopesHuman(report: ScopesReport, style: Style): string {
   const lines = [style.bold(`Scopes for ${report.url}`), '', ...scopeTable(report, style), '', ...sourceLines(report, style)];
   if (report.fixes.length > 0) {
     const title = report.missing.length > 0 ? `Fix (missing: ${report.missing.join(' ')})` : 'Next step';
-    lines.push('', style.bold(title), ...report.fixes.map((fix, i) => `  ${style.cyan(`$ ${fix}`)}${i > 0 ? style.dim('   (or)') : ''}`));
+    lines.push('', style.bold(title), ...report.fixes.map((fix, i) => `  ${i > 0 ? `${style.dim('or')} ` : ''}${style.cyan(`$ ${fix}`)}`));
   }
   lines.push('');
   if (report.findings.length === 0) lines.push(style.green('No findings: the credential covers what this use needs.'));

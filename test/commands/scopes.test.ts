@@ -38,7 +38,7 @@ describe('mcpauth scopes', () => {
 
       Fix (missing: mcp:admin)
         $ mcpauth call http://MCP/mcp admin-reset --step-up
-        $ mcpauth login http://MCP/mcp --scope "mcp:tools mcp:admin"   (or)
+        or $ mcpauth login http://MCP/mcp --scope "mcp:tools mcp:admin"
 
       Findings: 1 error(s), 0 warning(s), 0 info
         ✗ error   scope-missing
