@@ -96,6 +96,18 @@ describe('mcpauth scopes', () => {
       findings: [{ id: 'scope-no-credential', severity: 'info' }],
     });
   });
+
+  it('with --tool but no credential, says the tool was called without a token', async () => {
+    const { tmpdir } = await import('node:os');
+    const { mkdtemp } = await import('node:fs/promises');
+    const env = { MCPAUTH_HOME: await mkdtemp(`${tmpdir()}/mcpauth-empty-`), MCPAUTH_NO_KEYCHAIN: '1' };
+    const { code, out } = await run(['--json', 'scopes', h.mcpUrl, '--tool', 'admin-reset'], { env });
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { findings: unknown[] }).findings).toEqual([
+      { id: 'scope-no-credential', severity: 'info', message: 'No credential is stored for this server, so there is nothing to compare.' },
+      { id: 'scope-tool-unchecked', severity: 'info', message: 'admin-reset was called without a token (nothing is stored), so the server only answered 401.' },
+    ]);
+  });
 });
 
 describe('mcpauth scopes against a server advertising broad scopes', () => {

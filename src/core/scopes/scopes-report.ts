@@ -24,7 +24,7 @@ export function buildScopesReport(server: ServerContext, held: HeldScopes, tool:
   const missing = held.source === 'none' ? [] : needed.scopes.filter((s) => !held.scopes.includes(s));
   const findings: ScopeFinding[] = [
     ...credentialFindings(held, missing, needed.source),
-    ...toolFindings(tool),
+    ...toolFindings(tool, held),
     ...(offered.challenge === undefined && offered.prm === undefined ? [scopeFinding('scope-unadvertised', 'Neither the 401 challenge nor the PRM names a scope: a client cannot know what to ask for.')] : []),
     ...flagBroadScopes([{ where: 'the credential', scopes: held.scopes }, { where: "the 401 challenge's scope", scopes: offered.challenge ?? [] }, { where: 'the PRM scopes_supported', scopes: offered.prm ?? [] }]),
     ...flagAdminScopes(held.scopes, needed.scopes, offered.challenge),
@@ -57,8 +57,11 @@ function credentialFindings(held: HeldScopes, missing: string[], source: ScopesR
   return [scopeFinding('scope-missing', `The credential lacks ${missing.map((s) => `"${s}"`).join(', ')}, needed by ${by}.`)];
 }
 
-function toolFindings(tool: ToolProbe | undefined): ScopeFinding[] {
+function toolFindings(tool: ToolProbe | undefined, held: HeldScopes): ScopeFinding[] {
   if (tool === undefined || tool.outcome === 'authorized') return [];
+  if (held.source === 'none' && tool.outcome === 'unauthorized') {
+    return [scopeFinding('scope-tool-unchecked', `${tool.tool} was called without a token (nothing is stored), so the server only answered ${tool.status}.`)];
+  }
   if (tool.outcome === 'failed') return [scopeFinding('scope-tool-unchecked', `Calling ${tool.tool} failed before authorization could be read: ${tool.reason}.`)];
   if (tool.outcome === 'insufficient-scope' && tool.status === 403 && tool.scopes !== undefined) return [];
   if (tool.outcome === 'insufficient-scope') {
