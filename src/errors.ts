@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'auth'
   | 'protocol'
   | 'not-available'
+  | 'busy'
   | 'internal'
   | 'cancelled';
 
@@ -22,6 +23,8 @@ export const EXIT_CODES: Readonly<Record<ErrorCode | 'ok', number>> = {
   // sysexits EX_UNAVAILABLE: a command this version does not provide yet.
   'not-available': 69,
   internal: 70,
+  // sysexits EX_TEMPFAIL: another mcpauth process holds the credential store; trying again works.
+  busy: 75,
   cancelled: 130,
 };
 
@@ -34,6 +37,7 @@ export const EXIT_CODE_DESCRIPTIONS: ReadonlyArray<readonly [number, string]> = 
   [EXIT_CODES.protocol, 'the server violated the protocol'],
   [EXIT_CODES['not-available'], 'the command is not available in this version yet'],
   [EXIT_CODES.internal, 'internal error (a bug in mcpauth: please report it)'],
+  [EXIT_CODES.busy, 'busy: another mcpauth process holds the credential store; try again'],
   [EXIT_CODES.cancelled, 'cancelled (Ctrl-C)'],
 ];
 

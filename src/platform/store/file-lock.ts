@@ -132,7 +132,7 @@ async function breakLock(path: string, staleContent: string): Promise<void> {
 function lockTimeout(path: string, content: string | undefined, timeoutMs: number): CliError {
   const owner = content === undefined ? undefined : parseOwner(content);
   const holder = owner ? `process ${owner.pid} on ${owner.host} since ${new Date(owner.createdAt).toISOString()}` : 'another process';
-  return new CliError('not-available', `the credential store is locked by ${holder}; gave up after ${Math.round(timeoutMs / 1000)} s (${path}).`, {
+  return new CliError('busy', `the credential store is locked by ${holder}; gave up after ${Math.round(timeoutMs / 1000)} s (${path}).`, {
     hint: `If no other mcpauth is running, delete ${path} and try again.`,
   });
 }

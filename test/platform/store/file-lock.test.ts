@@ -63,7 +63,7 @@ describe('file lock', () => {
     const error = await createFileLock({ path: lockPath, timeoutMs: 300 }).run(async () => 'never').catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).code).toBe('not-available');
+    expect((error as CliError).code).toBe('busy');
     expect((error as CliError).message).toContain(`locked by process ${process.pid} on ${hostname()}`);
     expect((error as CliError).message).toContain(lockPath);
     expect((error as CliError).hint).toBe(`If no other mcpauth is running, delete ${lockPath} and try again.`);
