@@ -36,7 +36,9 @@ export function registerProbe(parent: Command, ctx: CommandContext, run: ProbeRu
     .option('--spec <version>', `spec version whose wire rules apply (${SPEC_VERSIONS.join(', ')})`, parseChoice(SPEC_VERSIONS), '2025-11-25')
     .option('--token <value|->', "also check how the server treats this token ('-' reads stdin)")
     .option('--stored', 'also check the stored credential for this server', false)
-    .option('--active', 'run checks that create state at the authorization server (dynamic registration)', false)
+    .option('--active', 'also run checks that create state at the AS: register a native loopback client (DCR), then send\n' +
+      'authorization requests to see whether the MCP resource is accepted and an unregistered redirect URI refused\n' +
+      '(plain HTTP requests: no browser, no login)', false)
     .option('--compat', 'show which client generations will work with this server', false)
     .option('--fail-on <severity>', `exit 1 at or above this severity (${SEVERITIES.join(', ')})`, parseChoice(SEVERITIES), 'error')
     .option('--list-findings', 'list every finding id with its severity and rule, then exit', false)
@@ -61,7 +63,6 @@ export async function runProbe(options: ProbeOptions, runtime: Runtime): Promise
     throw new CliError('usage', 'Which MCP server? Pass its URL.', { hint: "For example 'mcpauth probe https://mcp.example.com/mcp'." });
   }
   const token = await resolveToken(options, runtime);
-  if (options.active) runtime.note(runtime.errStyle.yellow('note: --active checks are not implemented in this version; only passive checks run.'));
   const http = await httpClientFor(options, runtime);
   const { probeServer } = await import('../core/probe/probe-server.js');
   const { startProgress } = await import('../platform/progress.js');
@@ -69,7 +70,7 @@ export async function runProbe(options: ProbeOptions, runtime: Runtime): Promise
   // The bound on the whole probe: the chain is at most 4 rounds of requests, each bounded by --timeout.
   const bound = AbortSignal.any([runtime.deps.signal, AbortSignal.timeout(runtime.globals.timeoutMs * 4)]);
   const deps = { fetch: http.fetch, clock: runtime.deps.clock, now: runtime.deps.now, cache: new Map(), signal: bound };
-  const report = await probeServer(options.url, { wire: options.spec, token, compat: options.compat }, deps).finally(() => progress.stop());
+  const report = await probeServer(options.url, { wire: options.spec, token, active: options.active, compat: options.compat }, deps).finally(() => progress.stop());
   if (runtime.deps.signal.aborted) throw new CliError('cancelled', 'The probe was cancelled.');
   const { renderProbeHuman } = await import('../output/probe-human.js');
   const { renderProbeJson } = await import('../output/probe-json.js');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { startHarness, type Harness } from '../harness/index.js';
 import { createTestDeps, type TestDepsOptions } from '../helpers/test-deps.js';
+import { closedPort } from '../core/probe/hostile-servers.js';
 
 async function run(argv: string[], options: TestDepsOptions = {}) {
   const deps = createTestDeps(options);
@@ -142,9 +143,9 @@ describe('mcpauth probe', () => {
   });
 
   it('exits 3 when the target cannot be reached, still printing the finding', async () => {
-    const { code, out } = await run(['probe', 'http://127.0.0.1:1/mcp']);
+    const { code, out } = await run(['probe', `http://127.0.0.1:${await closedPort()}/mcp`]);
     expect(code).toBe(3);
-    expect(out).toContain('endpoint-unreachable');
+    expect(out).toMatch(/endpoint-unreachable\n.*seen: http:\/\/127\.0\.0\.1:\d+\/mcp: the connection was refused/);
   });
 
   it('exits 2 without a URL, and lists the catalogue with --list-findings', async () => {

@@ -12,12 +12,15 @@ import {
   type McpWire,
 } from '../discovery/index.js';
 import type { PreflightResult, ProbeEvidence, TokenCheck } from './report.js';
+import { runActiveChecks, type ActiveEvidence } from './active.js';
 import { sendPreflight } from './preflight.js';
 
 export interface GatherOptions {
   wire: McpWire;
   /** A real token to check (--token); it is sent to the MCP URL only, and never recorded. */
   token?: string;
+  /** --active: register a client and send authorization requests (creates state at the AS). */
+  active?: boolean;
 }
 
 export interface GatherDeps extends DiscoveryDeps {
@@ -51,6 +54,7 @@ export async function gatherEvidence(target: string, options: GatherOptions, dep
   Object.assign(evidence, { invalidToken, corsChallenge, preflight: preflight satisfies PreflightResult | undefined });
   evidence.tokenCheck = tokenCheckOf(tokenResult, options.token);
   await discoverChain(evidence, challenge, d);
+  if (options.active === true) evidence.active = await activeChecks(evidence, d);
   evidence.incomplete = deps.signal?.aborted === true;
   return evidence;
 }
@@ -78,10 +82,17 @@ async function discoverServer(issuer: string, d: DiscoveryDeps): Promise<Authori
   return discoverAuthorizationServer(issuer, { concurrent: true, includeMisplaced: true }, d);
 }
 
+function activeChecks(evidence: ProbeEvidence, d: DiscoveryDeps): Promise<ActiveEvidence[]> {
+  const resource = typeof evidence.prm?.metadata?.resource === 'string' ? evidence.prm.metadata.resource : evidence.target;
+  const scope = evidence.challenge.challenge?.scope;
+  const usable = evidence.servers.filter((s) => s.metadata !== undefined && s.issuerMatch?.kind === 'exact');
+  return Promise.all(usable.map((server) => runActiveChecks(server, resource, scope, d)));
+}
+
 function emptyEvidence(target: string, wire: McpWire, now: Date, challenge: ChallengeResult): ProbeEvidence {
   return {
     target, wire, challenge, now, invalidToken: undefined, prm: undefined, servers: [], legacy: undefined,
-    corsChallenge: undefined, preflight: undefined, tokenCheck: undefined, extraAttempts: [], incomplete: false,
+    corsChallenge: undefined, preflight: undefined, tokenCheck: undefined, active: [], extraAttempts: [], incomplete: false,
   };
 }
 

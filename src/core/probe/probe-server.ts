@@ -1,5 +1,6 @@
 import type { DiscoveryAttempt } from '../discovery/index.js';
 import { compareSeverity } from '../findings/severity.js';
+import { checkActive } from './check-active.js';
 import { checkAuthorizationServers } from './check-asm.js';
 import { checkChallenge } from './check-challenge.js';
 import { checkCors } from './check-cors.js';
@@ -36,6 +37,7 @@ export function runChecks(evidence: ProbeEvidence): Finding[] {
     ...checkInvalidToken(evidence),
     ...checkGivenToken(evidence),
     ...checkCors(evidence),
+    ...checkActive(evidence.active),
   ];
   // Stable sort: by severity, then in the chain's order.
   return findings.sort((a, b) => compareSeverity(a.severity, b.severity));
@@ -54,6 +56,7 @@ export function buildSteps(evidence: ProbeEvidence): ProbeStep[] {
     ...single('POST', evidence.tokenCheck?.result.attempt),
     ...single('POST', evidence.corsChallenge?.attempt),
     ...single('OPTIONS', evidence.preflight?.attempt),
+    ...evidence.active.flatMap((a) => a.attempts.map((attempt) => ({ method: attempt.kind === 'active-registration' ? 'POST' : 'GET', attempts: [attempt] }))),
   ];
   const steps: ProbeStep[] = [];
   const seen = new Map<string, number>();

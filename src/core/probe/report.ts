@@ -1,5 +1,6 @@
 import type { AuthorizationServerDiscovery, ChallengeResult, DiscoveryAttempt, FetchedDocument, McpWire, ProtectedResourceDiscovery } from '../discovery/index.js';
 import type { Severity } from '../findings/severity.js';
+import type { ActiveEvidence } from './active.js';
 import { FINDING_CATALOGUE, type FindingId } from './catalogue.js';
 
 export interface Finding {
@@ -54,6 +55,8 @@ export interface ProbeEvidence {
   corsChallenge: ChallengeResult | undefined;
   preflight: PreflightResult | undefined;
   tokenCheck: TokenCheck | undefined;
+  /** --active results, one per authorization server with usable metadata. */
+  active: ActiveEvidence[];
   extraAttempts: DiscoveryAttempt[];
   incomplete: boolean;
   now: Date;

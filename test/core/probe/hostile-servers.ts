@@ -65,3 +65,10 @@ export function sendJson(res: ServerResponse, body: unknown): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
+
+/** A loopback port nothing listens on (bound, then released), so connecting is refused. */
+export async function closedPort(): Promise<number> {
+  const server = await startHttpServer(() => undefined);
+  await server.close();
+  return Number(new URL(server.origin).port);
+}
