@@ -59,7 +59,10 @@ export async function runCall(options: CallOptions, runtime: Runtime): Promise<n
     await client.connect();
     const tools = await client.listTools();
     return options.tool === undefined ? { tools } : { tools, result: await client.callTool(options.tool, args) };
-  }, callDeps);
+  }, callDeps).catch(async (error: unknown) => {
+    const { describeMcpFailure } = await import('../core/mcp/mcp-failure.js');
+    throw describeMcpFailure(error, `calling ${options.url} failed`);
+  });
   const { renderCallHuman, renderCallJson } = await import('../output/call-result.js');
   runtime.deps.io.stdout.write(runtime.globals.json ? renderCallJson(outcome) : renderCallHuman(outcome, runtime.style));
   return outcome.result?.isError === true ? 1 : 0;

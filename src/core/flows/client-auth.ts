@@ -10,7 +10,7 @@ export function clientAuthFor(method: string | undefined, secret: string | undef
     case 'none':
       return oauth.None();
     case 'client_secret_basic':
-      return oauth.ClientSecretBasic(requireSecret(method, secret));
+      return clientSecretBasic(requireSecret(method, secret));
     case 'client_secret_post':
       return oauth.ClientSecretPost(requireSecret(method, secret));
     default:
@@ -25,4 +25,21 @@ function requireSecret(method: string | undefined, secret: string | undefined): 
   throw new CliError('usage', `the client uses ${method}, but no client secret was given.`, {
     hint: 'Pass --client-secret-stdin, --client-secret-file or --client-secret-env.',
   });
+}
+
+/** RFC 6749 Appendix B: application/x-www-form-urlencoded, which leaves - . _ * alone. */
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+/**
+ * RFC 6749 §2.3.1 client_secret_basic. oauth4webapi also percent-encodes "-", "." and "_", which a
+ * compliant AS decodes back, but many (the conformance mock among them) compare the raw string, so
+ * `pre-registered-client` arrived as `pre%2Dregistered%2Dclient`. The form encoding is the RFC's own.
+ */
+function clientSecretBasic(secret: string): oauth.ClientAuth {
+  return (_as, client, _body, headers) => {
+    const credentials = `${formEncode(client.client_id)}:${formEncode(secret)}`;
+    headers.set('authorization', `Basic ${Buffer.from(credentials).toString('base64')}`);
+  };
 }

@@ -97,7 +97,7 @@ async function registerClient(inputs: IdentityInputs, http: FlowHttp): Promise<C
   let client: oauth.Client;
   try {
     const response = await oauth.dynamicClientRegistrationRequest(as, metadata, oauthOptions(as.registration_endpoint, http, 'dynamic client registration'));
-    client = await oauth.processDynamicClientRegistrationResponse(response);
+    client = await processRegistration(response);
   } catch (error) {
     if (!(error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError)) throw error;
     const what = error instanceof oauth.ResponseBodyError ? `${error.error}${error.error_description ? `: ${error.error_description}` : ''}` : error.message;
@@ -123,4 +123,21 @@ async function registerClient(inputs: IdentityInputs, http: FlowHttp): Promise<C
   const identity: ClientIdentity = { clientId: client.client_id, method: 'dcr', tokenEndpointAuthMethod: method, registration: { record, secret, reused: false } };
   if (secret !== undefined) identity.clientSecret = secret;
   return identity;
+}
+
+/**
+ * oauth4webapi's strict check, with one tolerance: ASes (the conformance mock among them) issue a
+ * secret without the RFC 7591 §3.2.1 client_secret_expires_at. A usable client_id in a 2xx JSON
+ * answer is taken; anything else keeps the library's error.
+ */
+async function processRegistration(response: Response): Promise<oauth.Client> {
+  const copy = response.clone();
+  try {
+    return await oauth.processDynamicClientRegistrationResponse(response);
+  } catch (error) {
+    if (!(error instanceof oauth.OperationProcessingError) || !copy.ok) throw error;
+    const body = (await copy.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    if (typeof body?.client_id !== 'string' || body.client_id === '' || 'client_secret_expires_at' in body) throw error;
+    return body as oauth.Client;
+  }
 }

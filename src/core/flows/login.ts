@@ -2,6 +2,7 @@ import type * as oauth from 'oauth4webapi';
 import { CliError } from '../../errors.js';
 import type { DiscoveryDeps, McpWire } from '../discovery/index.js';
 import { createMcpClient, type ServerHello } from '../mcp/mcp-client.js';
+import { describeMcpFailure } from '../mcp/mcp-failure.js';
 import type { McpProtocolVersion } from '../mcp/protocol-version.js';
 import type { CredentialStore } from '../store/credential-store.js';
 import type { StoredCredential } from '../store/credential.js';
@@ -91,7 +92,9 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
       now: deps.now(),
     }),
   );
-  const proof = await proveCredential(request, tokens.access_token, deps.http);
+  const proof = await proveCredential(request, tokens.access_token, deps.http).catch((error: unknown) => {
+    throw describeMcpFailure(error, `the credential is stored, but proving it failed`);
+  });
   return { credential, ...proof, flow, registration: identity.method, scope };
 }
 
