@@ -36,16 +36,18 @@ export function registerProbe(parent: Command, ctx: CommandContext, run: ProbeRu
     .option('--spec <version>', `spec version whose wire rules apply (${SPEC_VERSIONS.join(', ')})`, parseChoice(SPEC_VERSIONS), '2025-11-25')
     .option('--token <value|->', "also check how the server treats this token ('-' reads stdin)")
     .option('--stored', 'also check the stored credential for this server', false)
-    .option('--active', 'also run checks that create state at the AS: register a native loopback client (DCR), then send\n' +
-      'authorization requests to see whether the MCP resource is accepted and an unregistered redirect URI refused\n' +
-      '(plain HTTP requests: no browser, no login)', false)
+    .option('--active', 'run checks that create state at the authorization server (dynamic registration)', false)
     .option('--compat', 'show which client generations will work with this server', false)
     .option('--fail-on <severity>', `exit 1 at or above this severity (${SEVERITIES.join(', ')})`, parseChoice(SEVERITIES), 'error')
     .option('--list-findings', 'list every finding id with its severity and rule, then exit', false)
     .option('--ca-file <path>', 'trust this PEM CA bundle as well (NODE_EXTRA_CA_CERTS is honoured too)')
     .addHelpText(
       'after',
-      examples([
+      '\n--active registers a public native client (loopback redirect, application_type native) at each\n' +
+        'authorization server, then sends two authorization requests whose first answer it reads: is the MCP\n' +
+        'resource accepted, and is an unregistered redirect URI refused? Plain HTTP: no browser, no login.\n' +
+        '\nExit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage; 3 the target cannot be reached.\n' +
+        examples([
         ['mcpauth probe https://mcp.example.com/mcp', 'diagnose the server and print the trace and findings'],
         ['mcpauth probe https://mcp.example.com/mcp --json --fail-on warning', 'for CI: JSON report, exit 1 on any warning'],
         ['mcpauth probe https://mcp.example.com/mcp --token - < token.txt', 'why does this token get a 401?'],
