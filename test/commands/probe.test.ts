@@ -148,6 +148,14 @@ describe('mcpauth probe', () => {
     expect(out).toMatch(/endpoint-unreachable\n.*seen: http:\/\/127\.0\.0\.1:\d+\/mcp: the connection was refused/);
   });
 
+  it('refuses plain http to a remote host before any request: transport-insecure-http, exit 1', async () => {
+    const { code, out } = await run(['--json', 'probe', 'http://mcp.example.com/mcp']);
+    expect(code).toBe(1);
+    const json = JSON.parse(out) as { steps: Array<{ outcome: string; detail: string }>; findings: Array<{ id: string }> };
+    expect(json.findings.map((f) => f.id)).toEqual(['transport-insecure-http']);
+    expect(json.steps[0]).toMatchObject({ outcome: 'refused', detail: 'refusing plain http to a non-loopback host: mcp.example.com' });
+  });
+
   it('exits 2 without a URL, and lists the catalogue with --list-findings', async () => {
     expect((await run(['probe'])).code).toBe(2);
     const { code, out } = await run(['--json', 'probe', '--list-findings']);

@@ -5,7 +5,7 @@ import type { ProbeReport } from '../../../src/core/probe/report.js';
 /** Runs a probe the way the command does, with a fresh policy-checked client. */
 export async function runProbe(
   url: string,
-  options: { token?: string; compat?: boolean; timeoutMs?: number; fetch?: typeof fetch } = {},
+  options: { token?: string; compat?: boolean; timeoutMs?: number; fetch?: typeof fetch; wire?: '2025-11-25' | '2026-07-28' } = {},
 ): Promise<ProbeReport> {
   const http = createHttpClient({
     fetch: options.fetch ?? globalThis.fetch,
@@ -13,7 +13,7 @@ export async function runProbe(
     allowHttp: false,
     userAgent: 'mcpauth-test',
   });
-  return probeServer(url, { wire: '2025-11-25', token: options.token, compat: options.compat ?? false }, {
+  return probeServer(url, { wire: options.wire ?? '2025-11-25', token: options.token, compat: options.compat ?? false }, {
     fetch: http.fetch,
     now: () => new Date(),
     cache: new Map(),

@@ -44,6 +44,10 @@ describe('probe against the harness', () => {
     ['B18 HTML', { mcp: { prm: { body: '<html>hi</html>', contentType: 'text/html' } } }, 'error:prm-invalid-response'],
     ['B18 text/plain', { mcp: { prm: { contentType: 'text/plain' } } }, 'warning:prm-invalid-response'],
     ['B21 foreign resource', { mcp: { prm: { resource: 'https://evil.example.com/mcp' } } }, 'error:prm-resource-mismatch'],
+    ['B25 http AS on a remote host', { mcp: { prm: { authorizationServers: ['http://as.example.com'] } } }, 'error:prm-authorization-server-invalid'],
+    ['B27 offline_access in PRM', { mcp: { prm: { scopesSupported: ['mcp:tools', 'offline_access'] } } }, 'warning:scope-offline-access'],
+    ['C39 no refresh grant', { as: { metadataOverrides: { grant_types_supported: ['authorization_code'] } } }, 'info:asm-no-refresh-grant'],
+    ['C47 resource not listed', { as: { metadataOverrides: { protected_resources: ['https://other.example/mcp'] } } }, 'warning:asm-resource-not-listed'],
     ['B24 no AS', { mcp: { prm: { authorizationServers: [] } } }, 'error:prm-no-authorization-servers'],
     ['B26 no scopes_supported', { mcp: { prm: { scopesSupported: null } } }, 'warning:prm-no-scopes-supported'],
     ['B28 query bearer', { mcp: { prm: { overrides: { bearer_methods_supported: ['query'] } } } }, 'warning:prm-bearer-query'],
@@ -66,5 +70,22 @@ describe('probe against the harness', () => {
   ];
   it.each(cases.map(([name, knobs, id]) => [`${name} -> ${id}`, knobs, id] as const))('%s', async (_name, knobs, expected) => {
     expect(await probeWith(knobs)).toContain(expected);
+  });
+
+  it('B22: a resource that differs only by a trailing slash is a near match (warning)', async () => {
+    harness = await startHarness({ mcp: { mcpPath: '/' } });
+    const dialled = harness.mcpUrl.replace(/\/$/, '');
+    const report = await runProbe(dialled);
+    expect(report.findings.find((f) => f.id === 'prm-resource-near-match')?.message).toBe(
+      `PRM resource "${harness.mcpUrl}" vs the dialled ${dialled}: differs only by a trailing slash.`,
+    );
+    expect(ids(report).filter((id) => !id.startsWith('info:'))).toEqual(['warning:prm-resource-near-match']);
+  });
+
+  it('2026-07-28 wire: the first request is a stateless tools/list, and the healthy server still passes', async () => {
+    harness = await startHarness();
+    const report = await runProbe(harness.mcpUrl, { wire: '2026-07-28' });
+    expect(report.wire).toBe('2026-07-28');
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

@@ -92,3 +92,27 @@ describe('probe against purpose-built hostile servers', () => {
     expect(requested.some((u) => u.includes('alert'))).toBe(false);
   });
 });
+
+describe('challenge parsing on the wire', () => {
+  it('reports an unparseable WWW-Authenticate as challenge-malformed', async () => {
+    server = await startHttpServer((req, res) => {
+      req.resume();
+      res.writeHead(401, { 'www-authenticate': 'Bearer realm="unterminated, resource_metadata=' }).end();
+    });
+    const report = await runProbe(`${server.origin}/mcp`);
+    expect(ids(report)).toContain('error:challenge-malformed');
+  });
+});
+
+describe('redirects on metadata', () => {
+  it('follows a metadata redirect hop by hop, records it, and warns (prm-redirected)', async () => {
+    server = await startHttpServer(mcpChallengeRoutes((req, res, origin) => {
+      if (req.url === '/.well-known/oauth-protected-resource/mcp') return void res.writeHead(301, { location: '/moved/prm' }).end();
+      if (req.url === '/moved/prm') return sendJson(res, prm(origin, origin));
+      res.writeHead(404).end();
+    }));
+    const report = await runProbe(`${server.origin}/mcp`);
+    expect(ids(report)).toContain('warning:prm-redirected');
+    expect(report.steps[1]?.redirects).toEqual([`${server.origin}/moved/prm`]);
+  });
+});
