@@ -16,6 +16,8 @@ export interface InspectTokenInput {
   expected: TokenExpectations;
   /** Verify a JWT's signature with these keys; undefined: not verified (and said so). */
   keys?: KeySource | undefined;
+  /** Why no keys were found although verification was asked for (reported as token-unverifiable). */
+  keysUnavailable?: string | undefined;
   /** Read an opaque token through this introspection endpoint. */
   introspection?: IntrospectionTarget | undefined;
   /** Why introspection is not possible, when it is not (shown in the token-opaque message). */
@@ -54,14 +56,18 @@ export async function inspectToken(input: InspectTokenInput, deps: VerifyDeps): 
   if (decoded.format === 'opaque') return inspectOpaque(token, decoded.header, decoded.reason, input, deps, base);
   const ctx = { header: decoded.header, claims: decoded.claims, summary: summarizeToken(decoded.header, decoded.claims), nowSeconds, toleranceSeconds: base.toleranceSeconds, expected: input.expected };
   const findings = runChecks(JWT_CHECKS, ctx);
-  const signature = await checkSignature(token, input.keys, deps);
+  const signature = await checkSignature(token, input, deps);
   return finish({ ...base, format: 'jwt', header: decoded.header, claims: decoded.claims, claimsSource: 'jwt', summary: ctx.summary,
     verified: signature.verified, verification: signature.verification, findings: [...findings, ...signature.findings] });
 }
 
 type Base = { token: string; inspectedAt: number; toleranceSeconds: number };
 
-async function checkSignature(token: string, keys: KeySource | undefined, deps: VerifyDeps): Promise<{ verified: boolean; verification: string; findings: TokenFinding[] }> {
+async function checkSignature(token: string, input: InspectTokenInput, deps: VerifyDeps): Promise<{ verified: boolean; verification: string; findings: TokenFinding[] }> {
+  const keys = input.keys;
+  if (keys === undefined && input.keysUnavailable !== undefined) {
+    return { verified: false, verification: `not verified: ${input.keysUnavailable}`, findings: [tokenFinding('token-unverifiable', `The signature could not be checked: ${input.keysUnavailable}.`)] };
+  }
   if (keys === undefined) {
     return { verified: false, verification: 'not verified: no --server or --jwks given', findings: [tokenFinding('token-unverified', 'The signature was not checked: nothing says which keys to trust.')] };
   }

@@ -19,6 +19,8 @@ export interface ExpectationFlags {
 export interface InspectionPlan {
   expected: TokenExpectations;
   keys: KeySource | undefined;
+  /** Set when verification was asked for (--server) but no keys could be found: why. */
+  keysUnavailable: string | undefined;
   introspection: IntrospectionTarget | undefined;
   introspectionUnavailable: string | undefined;
 }
@@ -36,6 +38,7 @@ export function planFromFlags(flags: ExpectationFlags): InspectionPlan {
       issuerHasJwks: flags.keys !== undefined,
     },
     keys: flags.keys,
+    keysUnavailable: undefined,
     introspection: undefined,
     introspectionUnavailable: 'no --server to find an introspection endpoint',
   };
@@ -57,6 +60,7 @@ export function planFromServer(server: ServerContext, flags: ExpectationFlags): 
       issuerHasJwks: keys !== undefined,
     },
     keys,
+    keysUnavailable: keys === undefined ? describeMissingKeys(server) : undefined,
     ...planIntrospection(server, flags),
   };
 }
@@ -70,6 +74,11 @@ function planIntrospection(server: ServerContext, flags: ExpectationFlags): Pick
   }
   const allowInsecure = flags.allowHttp || isLoopback(endpoint);
   return { introspection: { issuer: server.as.issuer, endpoint, clientId: flags.clientId, clientSecret: flags.clientSecret, allowInsecure }, introspectionUnavailable: undefined };
+}
+
+function describeMissingKeys(server: ServerContext): string {
+  if (server.as !== undefined) return `the authorization server metadata of ${server.as.issuer} has no jwks_uri`;
+  return server.notes.length > 0 ? server.notes.join('; ') : 'no authorization server was found';
 }
 
 function isLoopback(url: string): boolean {
