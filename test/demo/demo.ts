@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { installQuietConsole, startHarness } from '../harness/index.js';
 import { createMcpauthRunner, type DemoContext, type DemoStep } from './demo-context.js';
 import { serversStep, versionStep } from './steps/frame.js';
+import { loginStep } from './steps/login.js';
 import { probeStep } from './steps/probe.js';
 
 // Each issue adds its command's step here, in the order a user meets them.
-const STEPS: DemoStep[] = [serversStep, versionStep, probeStep];
+const STEPS: DemoStep[] = [serversStep, versionStep, probeStep, loginStep];
 
 async function runDemo(): Promise<number> {
   installQuietConsole();
