@@ -129,7 +129,7 @@ describe('mcpauth probe', () => {
         2025-11-25 strict (exact resource/issuer)  fails     asm-pkce-unadvertised
         2025-11-25 lenient (TS/Python SDK v1)      degraded  asm-pkce-unadvertised
         2026-07-28 clients                         fails     asm-pkce-unadvertised
-        browser-based clients                      works     no blocking finding
+        browser-based clients                      fails     asm-pkce-unadvertised
       "
     `);
   });

@@ -21,7 +21,7 @@ export function assessCompat(evidence: ProbeEvidence, findings: Finding[]): Comp
   return RULES.map((rule) => {
     if (rule.client.startsWith('2025-03-26')) return legacyRow(rule.client, evidence, legacyOnly);
     // Errors break every client, except those a lenient generation is known to tolerate.
-    const fatalHere = rule.client.startsWith('browser') ? [] : fatal.map((f) => f.id).filter((id) => !rule.degrades.includes(id));
+    const fatalHere = fatal.map((f) => f.id).filter((id) => !rule.degrades.includes(id));
     const breaking = [...new Set([...fatalHere, ...rule.breaks.filter((id) => ids.has(id))])];
     if (breaking.length > 0) return { client: rule.client, verdict: 'fails', reason: breaking.join(', ') };
     const degrading = rule.degrades.filter((id) => ids.has(id));

@@ -10,6 +10,7 @@ import {
   type ChallengeResult,
   type DiscoveryDeps,
   type McpWire,
+  type ProtectedResourceDiscovery,
 } from '../discovery/index.js';
 import type { PreflightResult, ProbeEvidence, TokenCheck } from './report.js';
 import { runActiveChecks, type ActiveEvidence } from './active.js';
@@ -72,8 +73,20 @@ async function discoverChain(evidence: ProbeEvidence, challenge: ChallengeResult
     evidence.legacy = legacy;
   }
   evidence.prm = prm;
-  const issuers = prm.authorizationServers.filter((issuer) => usableUrl(issuer, undefined) !== undefined);
+  const listed = prm.metadata === undefined ? await misplacedServers(prm, d) : prm.authorizationServers;
+  const issuers = listed.filter((issuer) => usableUrl(issuer, undefined) !== undefined);
   evidence.servers = await Promise.all(issuers.map((issuer) => discoverServer(issuer, d)));
+}
+
+/**
+ * PRM found only at a misplaced URL: clients will not get this far, but its authorization servers are
+ * still checked, so one run reports the whole chain's problems (the PRM finding says clients stop there).
+ */
+async function misplacedServers(prm: ProtectedResourceDiscovery, d: DiscoveryDeps): Promise<string[]> {
+  const found = prm.attempts.find((a) => a.purpose === 'explain' && a.outcome === 'found');
+  const document = found === undefined ? undefined : (await d.cache?.get(found.url))?.document;
+  const servers = document?.authorization_servers;
+  return Array.isArray(servers) ? servers.filter((s): s is string => typeof s === 'string') : [];
 }
 
 async function discoverServer(issuer: string, d: DiscoveryDeps): Promise<AuthorizationServerDiscovery> {

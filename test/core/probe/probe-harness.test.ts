@@ -88,4 +88,9 @@ describe('probe against the harness', () => {
     expect(report.wire).toBe('2026-07-28');
     expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
+
+  it('still checks the AS named by a misplaced PRM, so one run shows the whole chain', async () => {
+    const found = await probeWith({ as: { pkceMethods: null }, mcp: { prm: { location: 'appended' }, challenge: { resourceMetadata: false } } });
+    expect(found).toEqual(expect.arrayContaining(['error:prm-appended-path', 'error:asm-pkce-unadvertised']));
+  });
 });
