@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { examples, notAvailable, parseChoice, parseDuration, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { examples, parseChoice, parseDuration, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
 import type { RotationFailure, RotationReport } from '../core/rotate/rotation-report.js';
 import type { StoredCredential } from '../core/store/credential.js';
@@ -60,7 +60,8 @@ export function registerRotate(parent: Command, ctx: CommandContext, run: Rotate
 export async function runRotate(options: RotateOptions, runtime: Runtime): Promise<number> {
   if (options.config !== undefined) {
     if (options.url !== undefined || options.all || options.client) throw usage('--config cannot be combined with a URL, --all or --client.');
-    throw notAvailable('rotate --config');
+    const { runConfigRotation } = await import('./rotate-config.js');
+    return runConfigRotation(options, runtime);
   }
   if ((options.url === undefined) === !options.all) throw usage('give the server URL, or --all (or --config <file> for static secrets).');
   const { openCredentialStore } = await import('../platform/store/open-store.js');

@@ -1,0 +1,90 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { ConfigRotationPlan } from '../core/rotate/config/config-rotation.js';
+import type { SecretSite } from '../core/rotate/config/secret-site.js';
+import type { ConfigRotationView } from '../output/rotate-config-human.js';
+import { CliError, EXIT_CODES } from '../errors.js';
+import type { RotateOptions } from './rotate.js';
+import type { Runtime } from './runtime.js';
+
+/** audit-config's detection for one file: which client it is, and its literal secrets. */
+export type DetectSecrets = (file: string, text: string, now: Date) => Promise<{ isConfig: boolean; client: string; sites: SecretSite[] }>;
+
+/** `rotate --config <file>`: dry run (masked diff) by default, --write applies. Exit 0, or 2 when refused. */
+export async function runConfigRotation(options: RotateOptions, runtime: Runtime, detect: DetectSecrets = detectWithAudit): Promise<number> {
+  const path = resolve(runtime.deps.cwd, options.config ?? '');
+  const shown = relative(runtime.deps.cwd, path) || basename(path);
+  const text = await readConfig(path, shown);
+  const found = await detect(shown, text, runtime.deps.now());
+  if (!found.isConfig) throw new CliError('usage', `${shown} is not an MCP client config mcpauth recognises.`, { hint: "Run 'mcpauth audit-config --help' for the files it reads." });
+  const { readGitFacts } = await import('../platform/git-facts.js');
+  const { readTextOrEmpty } = await import('../platform/dotenv-file.js');
+  const { planConfigRotation } = await import('../core/rotate/config/config-rotation.js');
+  const facts = await readGitFacts(dirname(path));
+  const dotenvPath = dotenvPathFor(path);
+  const plan = planConfigRotation({
+    file: shown,
+    client: found.client,
+    text,
+    sites: found.sites,
+    target: options.to,
+    dotenv: { path: relative(runtime.deps.cwd, dotenvPath) || '.env', text: await readTextOrEmpty(dotenvPath), tracked: await facts.isTracked(dotenvPath), ignored: facts.root === undefined || (await facts.isIgnored(dotenvPath)) },
+    committedSecrets: await facts.committedSecrets(path, found.sites.map((site) => site.secret)),
+  });
+  const ignoreEntry = plan.needsIgnoreEntry && facts.root !== undefined ? `/${relative(facts.root, dotenvPath).split('\\').join('/')}` : undefined;
+  const written = options.write && plan.refusal === undefined && plan.moved.length > 0 ? await apply(plan, path, dotenvPath, facts.root) : false;
+  const view: ConfigRotationView = { plan, written, oauthServers: await oauthServers(found, text, shown, runtime), ...(ignoreEntry === undefined ? {} : { ignoreEntry }) };
+  await render(view, runtime);
+  return plan.refusal === undefined ? EXIT_CODES.ok : EXIT_CODES.usage;
+}
+
+async function readConfig(path: string, shown: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError('usage', `cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, { hint: 'Pass the path of an MCP client config, e.g. --config .mcp.json' });
+  }
+}
+
+/** `.vscode/mcp.json`, `.cursor/mcp.json`, `.codex/config.toml`: the .env goes to the project root beside the dot-folder. */
+function dotenvPathFor(configPath: string): string {
+  const dir = dirname(configPath);
+  return join(basename(dir).startsWith('.') ? dirname(dir) : dir, '.env');
+}
+
+/** .gitignore first, then the 0600 .env, then the config: a crash never leaves a secret unignored. */
+async function apply(plan: ConfigRotationPlan, configPath: string, dotenvPath: string, root: string | undefined): Promise<boolean> {
+  const { addGitignoreEntry, writeDotenvFile } = await import('../platform/dotenv-file.js');
+  if (plan.target === 'env') {
+    if (plan.needsIgnoreEntry && root !== undefined) await addGitignoreEntry(root, dotenvPath);
+    if (plan.dotenvText !== undefined) await writeDotenvFile(dotenvPath, plan.dotenvText);
+  }
+  if (plan.changed) await writeFile(configPath, plan.configText, 'utf8');
+  return true;
+}
+
+/** Probe (RFC 9728 PRM) each remote server whose secret moved; an AS listed there means OAuth works. */
+async function oauthServers(found: { sites: SecretSite[] }, text: string, file: string, runtime: Runtime): Promise<string[]> {
+  const { remoteServerUrls } = await import('../core/rotate/config/server-urls.js');
+  const { discoverProtectedResource } = await import('../core/discovery/index.js');
+  const urls = remoteServerUrls(file, text, found.sites);
+  const results = await Promise.all(urls.map(async (url) => ((await discoverProtectedResource(url, {}, { fetch: runtime.http.fetch }).catch(() => undefined))?.authorizationServers.length ?? 0) > 0));
+  return urls.filter((_, index) => results[index]);
+}
+
+async function render(view: ConfigRotationView, runtime: Runtime): Promise<void> {
+  if (runtime.globals.json) {
+    const { renderConfigRotationJson } = await import('../output/rotate-config-json.js');
+    runtime.deps.io.stdout.write(renderConfigRotationJson(view));
+    return;
+  }
+  const { renderConfigRotationHuman } = await import('../output/rotate-config-human.js');
+  runtime.deps.io.stdout.write(renderConfigRotationHuman(view, runtime.style));
+}
+
+/** Wired to audit-config's scanner once it is in this tree (no copy of its detectors here). */
+async function detectWithAudit(): Promise<{ isConfig: boolean; client: string; sites: SecretSite[] }> {
+  throw new CliError('not-available', "'mcpauth rotate --config' needs audit-config's secret detection, which is not in this build yet.", {
+    hint: 'Update mcpauth, or move the secrets by hand using your client\'s reference syntax.',
+  });
+}

@@ -1,0 +1,29 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { tightenFileMode, writeFileAtomic } from './store/private-files.js';
+
+/** Reads a .env (empty when absent). */
+export async function readTextOrEmpty(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+/** The .env holds secrets: written atomically with mode 0600, and re-tightened if it was looser. */
+export async function writeDotenvFile(path: string, text: string): Promise<void> {
+  await writeFileAtomic(path, text);
+  await tightenFileMode(path);
+}
+
+/** Adds `/<path>` to the repository's .gitignore (created if missing); returns the line added. */
+export async function addGitignoreEntry(root: string, path: string): Promise<string> {
+  const gitignore = join(root, '.gitignore');
+  const existing = await readTextOrEmpty(gitignore);
+  const line = `/${relative(root, path).split('\\').join('/')}`;
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  await appendFile(gitignore, `${separator}# secrets moved out of MCP configs by mcpauth rotate\n${line}\n`);
+  return line;
+}
