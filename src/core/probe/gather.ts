@@ -105,7 +105,7 @@ function activeChecks(evidence: ProbeEvidence, d: DiscoveryDeps): Promise<Active
 function emptyEvidence(target: string, wire: McpWire, now: Date, challenge: ChallengeResult): ProbeEvidence {
   return {
     target, wire, challenge, now, invalidToken: undefined, prm: undefined, servers: [], legacy: undefined,
-    corsChallenge: undefined, preflight: undefined, tokenCheck: undefined, active: [], extraAttempts: [], incomplete: false,
+    corsChallenge: undefined, preflight: undefined, tokenCheck: undefined, active: [], incomplete: false,
   };
 }
 

@@ -57,7 +57,6 @@ export interface ProbeEvidence {
   tokenCheck: TokenCheck | undefined;
   /** --active results, one per authorization server with usable metadata. */
   active: ActiveEvidence[];
-  extraAttempts: DiscoveryAttempt[];
   incomplete: boolean;
   now: Date;
 }
