@@ -10,9 +10,12 @@ import { createMcpauthRunner, type DemoContext, type DemoStep } from './demo-con
 import { serversStep, versionStep } from './steps/frame.js';
 import { loginStep } from './steps/login.js';
 import { probeStep } from './steps/probe.js';
+import { scopesStep } from './steps/scopes.js';
+import { storeStep } from './steps/store.js';
+import { tokenInspectStep } from './steps/token-inspect.js';
 
 // Each issue adds its command's step here, in the order a user meets them.
-const STEPS: DemoStep[] = [serversStep, versionStep, probeStep, loginStep];
+const STEPS: DemoStep[] = [serversStep, versionStep, probeStep, loginStep, tokenInspectStep, scopesStep, storeStep];
 
 async function runDemo(): Promise<number> {
   installQuietConsole();
