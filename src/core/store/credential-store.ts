@@ -124,7 +124,8 @@ function createUnlockedTransaction(deps: StoreDeps): StoreTransaction {
   async function getClientRegistration(issuer: string): Promise<StoredClientRegistration | undefined> {
     const registration = (await load()).clients[issuer];
     if (!registration) return undefined;
-    if (!registration.hasClientSecret || !registration.secretLocation) return { registration, secrets: {} };
+    // secretLocation is set whenever a client secret OR an RFC 7592 registration access token was stored.
+    if (!registration.secretLocation) return { registration, secrets: {} };
     const raw = await (await secretsAt(registration.secretLocation)).get(clientSecretAccount(issuer));
     return { registration, secrets: raw === undefined ? {} : (JSON.parse(raw) as ClientRegistrationSecrets) };
   }
