@@ -61,6 +61,9 @@ export function buildProviderConfig(
     features: {
       devInteractions: { enabled: true },
       registration: { enabled: knobs.registration ?? true },
+      // RFC 7592 (registration_client_uri + registration_access_token in the DCR response), so
+      // `rotate --client` can delete the client it replaces.
+      registrationManagement: { enabled: knobs.registration ?? true },
       deviceFlow: { enabled: deviceFlow },
       introspection: { enabled: true },
       revocation: { enabled: true },
