@@ -24,6 +24,8 @@ Exit codes:
   0  rotated, or nothing to do (the output and --json "result" say which; cron-friendly)
   4  log in again: no refresh token, or the server rejected it (the login command is printed)
   3  network failure (the refresh token is kept);  5  the token endpoint gave an unusable answer
+  --client: 0 new client registered (log in again: printed), 2 the client cannot be replaced (reason printed)
+  --config: 0 dry run shown or written, 2 refused (the .env is tracked by git)
 `;
 
 export type RotateRun = (options: RotateOptions, runtime: Runtime) => Promise<number>;
@@ -67,6 +69,10 @@ export async function runRotate(options: RotateOptions, runtime: Runtime): Promi
   const { openCredentialStore } = await import('../platform/store/open-store.js');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
   const credentials = options.all ? await store.list() : await findOne(store, options.url ?? '');
+  if (options.client) {
+    const { runClientRotation } = await import('./rotate-client.js');
+    return runClientRotation(credentials, store, runtime);
+  }
   const { planRotation } = await import('../core/rotate/rotation-plan.js');
   const { rotateCredentials } = await import('../core/rotate/rotate-credentials.js');
   const { toCliError } = await import('./report-error.js');
