@@ -98,7 +98,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       exchange.bytes = body?.byteLength ?? 0;
       return rebuildResponse(response, body, url.href);
     } catch (error) {
-      const failure = toHttpError(error, url.href, timeout, options.signal, init.timeoutMs ?? options.timeoutMs);
+      const failure = toHttpError(error, url.href, timeout, [options.signal, init.signal ?? undefined], init.timeoutMs ?? options.timeoutMs);
       exchange.error = { code: failure.code, message: failure.message };
       throw failure;
     } finally {
@@ -110,9 +110,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return { fetch: send, exchanges };
 }
 
-function toHttpError(error: unknown, url: string, timeout: AbortSignal, cancel: AbortSignal | undefined, timeoutMs: number): HttpError {
+function toHttpError(error: unknown, url: string, timeout: AbortSignal, cancels: Array<AbortSignal | undefined>, timeoutMs: number): HttpError {
   if (error instanceof HttpError) return error;
-  if (cancel?.aborted) return new HttpError('cancelled', url, 'the request was cancelled', { cause: error });
+  // The client's signal is Ctrl-C; a caller's own signal is usually an overall time bound.
+  if (cancels[0]?.aborted) return new HttpError('cancelled', url, 'the request was cancelled', { cause: error });
+  if (cancels[1]?.aborted) return new HttpError('cancelled', url, 'the request was stopped by the caller (an overall time bound)', { cause: error });
   if (timeout.aborted) {
     return new HttpError('timeout', url, `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`, { cause: error });
   }

@@ -150,4 +150,10 @@ describe('the HTTP layer', () => {
     const error = await failure(http.fetch(`${base}/hang`));
     expect(error.code).toBe('cancelled');
   });
+
+  it('a caller\'s own signal (an overall time bound) says so, rather than a bare network error', async () => {
+    const error = await failure(client().fetch(`${base}/hang`, { signal: AbortSignal.timeout(50) }));
+    expect(error.code).toBe('cancelled');
+    expect(error.message).toMatch(/overall time bound/);
+  });
 });
