@@ -36,7 +36,8 @@ function destinationLines(view: ConfigRotationView, style: Style): string[] {
   if (plan.refusal !== undefined) return [style.red(`Refused: ${plan.refusal}`), '  Use --to print and keep the values in a secret manager, or untrack it (git rm --cached).'];
   if (plan.moved.length === 0) return [];
   const inputs = plan.moved.filter((entry) => entry.inputId !== undefined).map((entry) => entry.inputId);
-  const prompt = inputs.length > 0 ? [`  VS Code asks for ${inputs.join(', ')} once and keeps the answer in its secret storage.`] : [];
+  // ${input:id} is answered in VS Code's prompt, not from the environment: the .env is where to copy it from.
+  const prompt = inputs.length > 0 ? [`  VS Code asks for ${inputs.join(', ')} once and keeps the answer in its secret storage: paste each value there.`] : [];
   if (plan.target === 'print') {
     const values = plan.values?.map((entry) => `  ${entry.envName}=${entry.secret}`) ?? [];
     return view.written ? ['Store these in your keychain or secret manager, then export them for the client:', ...values, ...prompt] : [`With --write, the values of ${names} are printed for your secret manager.`, ...prompt];
@@ -44,6 +45,7 @@ function destinationLines(view: ConfigRotationView, style: Style): string[] {
   const verb = view.written ? 'Wrote' : 'Would write';
   const lines = [`${verb} ${names} to ${plan.dotenvPath} (mode 0600)${plan.dotenvText === undefined ? ' (already there)' : ''}.`];
   if (view.ignoreEntry !== undefined) lines.push(`${view.written ? 'Added' : 'Would add'} ${view.ignoreEntry} to .gitignore.`);
-  lines.push(`  Load it before starting the client, e.g. set -a; . ${plan.dotenvPath}; set +a (or direnv / envFile).`, ...prompt);
+  if (inputs.length < plan.moved.length) lines.push(`  Load it before starting the client, e.g. set -a; . ${plan.dotenvPath}; set +a (or direnv / envFile).`);
+  lines.push(...prompt);
   return lines;
 }
