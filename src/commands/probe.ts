@@ -121,17 +121,6 @@ async function httpClientFor(options: ProbeOptions, runtime: Runtime): Promise<H
     throw new CliError('usage', `--ca-file ${options.caFile} cannot be read.`, { hint: 'Pass a PEM file with the CA certificate(s).', cause: error });
   }
   const { createCaFetch } = await import('../platform/ca-fetch.js');
-  const { createHttpClient } = await import('../core/http/client.js');
-  const { formatExchange } = await import('./runtime.js');
-  const { USER_AGENT } = await import('../version.js');
-  const { globals, deps, errStyle } = runtime;
-  return createHttpClient({
-    fetch: createCaFetch(pem),
-    timeoutMs: globals.timeoutMs,
-    allowHttp: globals.allowHttp,
-    userAgent: USER_AGENT,
-    signal: deps.signal,
-    clock: deps.clock,
-    onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
-  });
+  const { createCommandHttpClient } = await import('./runtime.js');
+  return createCommandHttpClient(runtime, createCaFetch(pem));
 }

@@ -27,15 +27,7 @@ export async function createRuntime(deps: Deps, globals: GlobalOptions): Promise
   const needChalk = stdoutColor || stderrColor;
   const { createChalkStyle } = needChalk ? await import('../platform/chalk-style.js') : { createChalkStyle: () => plainStyle };
   const errStyle = createChalkStyle(stderrColor);
-  const http = createHttpClient({
-    fetch: deps.fetch,
-    timeoutMs: globals.timeoutMs,
-    allowHttp: globals.allowHttp,
-    userAgent: USER_AGENT,
-    signal: deps.signal,
-    clock: deps.clock,
-    onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
-  });
+  const http = createCommandHttpClient({ deps, globals, errStyle }, deps.fetch);
   const ci = isCI(deps.env);
   return {
     deps,
@@ -47,6 +39,23 @@ export async function createRuntime(deps: Deps, globals: GlobalOptions): Promise
     showProgress: deps.io.stderrIsTTY && !ci,
     note: (text) => deps.io.stderr.write(`${text}\n`),
   };
+}
+
+/**
+ * The HTTP client a command uses: the global flags (timeout, --allow-http, --verbose trace, Ctrl-C)
+ * applied to a fetch; `fetchImpl` differs only when a command trusts extra CAs (probe --ca-file).
+ */
+export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'>, fetchImpl: typeof fetch): HttpClient {
+  const { deps, globals, errStyle } = runtime;
+  return createHttpClient({
+    fetch: fetchImpl,
+    timeoutMs: globals.timeoutMs,
+    allowHttp: globals.allowHttp,
+    userAgent: USER_AGENT,
+    signal: deps.signal,
+    clock: deps.clock,
+    onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
+  });
 }
 
 /** The --verbose trace line of one exchange; headers are already masked by the HTTP client. */
