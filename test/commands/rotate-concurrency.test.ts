@@ -3,12 +3,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCredentialStore } from '../../src/platform/store/open-store.js';
 import { postMcp, startHarness, toolCallMessage, type Harness } from '../harness/index.js';
 import { obtainCredentialInput, storeEnv } from '../helpers/obtain-tokens.js';
 
 const RUNNER = fileURLToPath(new URL('./fixtures/run-mcpauth.ts', import.meta.url));
+/** The built CLI, as users run it (`npm test` builds dist/ first, as for test/e2e). */
+const BIN = fileURLToPath(new URL('../../bin/mcpauth.js', import.meta.url));
+const LAUNCHERS = [
+  { name: 'the built bin/mcpauth.js', argv: [BIN] },
+  { name: 'src/main.ts through tsx', argv: ['--import', 'tsx', RUNNER] },
+];
 const PROCESSES = 10;
 
 interface ChildRun {
@@ -17,9 +23,9 @@ interface ChildRun {
   stderr: string;
 }
 
-function runChild(args: string[], env: Record<string, string>): Promise<ChildRun> {
+function runChild(launcher: readonly string[], args: string[], env: Record<string, string>): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...args], { env: { ...process.env, ...env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...launcher, ...args], { env: { ...process.env, ...env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,17 +38,17 @@ function runChild(args: string[], env: Record<string, string>): Promise<ChildRun
 let h: Harness;
 let home: string;
 
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startHarness();
   home = await mkdtemp(join(tmpdir(), 'mcpauth-rotate-race-'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
   await rm(home, { recursive: true, force: true });
 });
 
-describe(`rotate: ${PROCESSES} concurrent processes share one store`, () => {
+describe.each(LAUNCHERS)(`rotate: ${PROCESSES} concurrent processes of $name share one store`, ({ name, argv }) => {
   it('spend the refresh token exactly once at the AS, and all end with a working token', async () => {
     let refreshGrants = 0;
     let refreshErrors = 0;
@@ -55,7 +61,7 @@ describe(`rotate: ${PROCESSES} concurrent processes share one store`, () => {
 
     const started = performance.now();
     const runs = await Promise.all(
-      Array.from({ length: PROCESSES }, () => runChild(['rotate', h.mcpUrl, '--if-expiring-within', '5m', '--json'], env)),
+      Array.from({ length: PROCESSES }, () => runChild(argv, ['rotate', h.mcpUrl, '--if-expiring-within', '5m', '--json'], env)),
     );
     const wallMs = Math.round(performance.now() - started);
 
@@ -78,9 +84,9 @@ describe(`rotate: ${PROCESSES} concurrent processes share one store`, () => {
     expect(current.refreshToken).not.toBe(oldSecrets.refreshToken);
     expect((await postMcp(h.mcpUrl, toolCallMessage('echo', { text: 'hi' }), current.accessToken)).status).toBe(200);
     // Every process ends with a working token: `token print`-style re-reads give the same, valid one.
-    const again = await Promise.all(Array.from({ length: PROCESSES }, () => runChild(['rotate', h.mcpUrl, '--if-expiring-within', '5m', '--json'], env)));
+    const again = await Promise.all(Array.from({ length: PROCESSES }, () => runChild(argv, ['rotate', h.mcpUrl, '--if-expiring-within', '5m', '--json'], env)));
     expect(again.map((run) => (JSON.parse(run.stdout) as { result: string }).result)).toEqual(Array(PROCESSES).fill('nothing-to-do'));
     expect(refreshGrants).toBe(1);
-    console.info(`rotate concurrency: ${PROCESSES} processes, ${refreshGrants} refresh grant(s) at the AS, ${refreshErrors} refresh errors, wall ${wallMs} ms, statuses ${statuses.join(',')}`);
+    console.info(`rotate concurrency (${name}): ${PROCESSES} processes, ${refreshGrants} refresh grant(s) at the AS, ${refreshErrors} refresh errors, wall ${wallMs} ms, statuses ${statuses.join(',')}`);
   }, 60_000);
 });
