@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ConfigRotationPlan } from '../core/rotate/config/config-rotation.js';
 import type { SecretSite } from '../core/rotate/config/secret-site.js';
@@ -18,7 +17,7 @@ export async function runConfigRotation(options: RotateOptions, runtime: Runtime
   const found = await detect(shown, text, runtime.deps.now());
   if (!found.isConfig) throw new CliError('usage', `${shown} is not an MCP client config mcpauth recognises.`, { hint: "Run 'mcpauth audit-config --help' for the files it reads." });
   const { readGitFacts } = await import('../platform/git-facts.js');
-  const { readTextOrEmpty } = await import('../platform/dotenv-file.js');
+  const { readTextOrEmpty } = await import('../platform/config-files.js');
   const { planConfigRotation } = await import('../core/rotate/config/config-rotation.js');
   const facts = await readGitFacts(dirname(path));
   const dotenvPath = dotenvPathFor(path);
@@ -39,8 +38,9 @@ export async function runConfigRotation(options: RotateOptions, runtime: Runtime
 }
 
 async function readConfig(path: string, shown: string): Promise<string> {
+  const { readConfigFile } = await import('../platform/config-files.js');
   try {
-    return await readFile(path, 'utf8');
+    return await readConfigFile(path);
   } catch (error) {
     throw new CliError('usage', `cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, { hint: 'Pass the path of an MCP client config, e.g. --config .mcp.json' });
   }
@@ -54,12 +54,12 @@ function dotenvPathFor(configPath: string): string {
 
 /** .gitignore first, then the 0600 .env, then the config: a crash never leaves a secret unignored. */
 async function apply(plan: ConfigRotationPlan, configPath: string, dotenvPath: string, root: string | undefined): Promise<boolean> {
-  const { addGitignoreEntry, writeDotenvFile } = await import('../platform/dotenv-file.js');
+  const { addGitignoreEntry, writeConfigFile, writeDotenvFile } = await import('../platform/config-files.js');
   if (plan.target === 'env') {
     if (plan.needsIgnoreEntry && root !== undefined) await addGitignoreEntry(root, dotenvPath);
     if (plan.dotenvText !== undefined) await writeDotenvFile(dotenvPath, plan.dotenvText);
   }
-  if (plan.changed) await writeFile(configPath, plan.configText, 'utf8');
+  if (plan.changed) await writeConfigFile(configPath, plan.configText);
   return true;
 }
 

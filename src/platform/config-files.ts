@@ -1,6 +1,15 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { tightenFileMode, writeFileAtomic } from './store/private-files.js';
+
+/** The MCP config itself is rewritten in place: same path, same mode, only the edited strings differ. */
+export async function writeConfigFile(path: string, text: string): Promise<void> {
+  await writeFile(path, text, 'utf8');
+}
+
+export async function readConfigFile(path: string): Promise<string> {
+  return readFile(path, 'utf8');
+}
 
 /** Reads a .env (empty when absent). */
 export async function readTextOrEmpty(path: string): Promise<string> {
