@@ -73,9 +73,12 @@ export function planConfigRotation(input: ConfigRotationInput): ConfigRotationPl
   return { ...plan, needsIgnoreEntry: !input.dotenv.ignored, ...(dotenvText === input.dotenv.text ? {} : { dotenvText }) };
 }
 
+/** Moved or not (a client that expands nothing), a committed secret must be revoked. */
 function committedOf(rewrite: ConfigRewrite, committed: ReadonlySet<string>): CommittedSecret[] {
-  return rewrite.moved
-    .filter((entry) => committed.has(entry.secret))
+  const left = rewrite.skipped.filter((skip) => skip.reason !== 'already-referenced').map(({ site }) => ({ envName: site.envName, secret: site.secret, ruleId: site.ruleId }));
+  const seen = new Set<string>();
+  return [...rewrite.moved, ...left]
+    .filter((entry) => committed.has(entry.secret) && !seen.has(entry.secret) && seen.add(entry.secret))
     .map((entry) => {
       const page = revocationPageFor(entry.ruleId);
       return page === undefined ? { envName: entry.envName, ruleId: entry.ruleId } : { envName: entry.envName, ruleId: entry.ruleId, page };

@@ -30,6 +30,8 @@ export function mergeDotenv(existing: string, moved: readonly MovedSecret[]): st
   return `${existing}${separator}${additions.join('\n')}\n`;
 }
 
+// A value holding a single quote falls back to double quotes: dotenv and --env-file read it right; a
+// POSIX shell sourcing the file would expand a $ in it (API tokens practically never contain quotes).
 function quote(value: string): string {
   if (!/['\n\r]/.test(value)) return `'${value}'`;
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
