@@ -127,6 +127,35 @@ describe('rotate --config (git repository, committed secret)', () => {
     await expect(stat(join(dir, '.env'))).rejects.toThrow();
   });
 
+  it('--json dry run: the exact document, masked', async () => {
+    const { code, out } = await run({}, true);
+    expect(code).toBe(0);
+    expect(out).not.toContain(GH);
+    const document = JSON.parse(out) as Record<string, unknown>;
+    expect({ ...document, diff: typeof document.diff }).toEqual({
+      file: '.mcp.json',
+      client: 'claude-code',
+      target: 'env',
+      written: false,
+      changed: true,
+      diff: 'string',
+      moved: [{ envName: 'GITHUB_PERSONAL_ACCESS_TOKEN', ruleId: 'github-pat' }],
+      skipped: [],
+      dotenv: { path: '.env', changes: true, ignoreEntry: '/.env' },
+      committed: [{ envName: 'GITHUB_PERSONAL_ACCESS_TOKEN', ruleId: 'github-pat', page: { provider: 'GitHub', url: 'https://github.com/settings/tokens' } }],
+      refusal: null,
+      oauthServers: [],
+    });
+  });
+
+  it('colours the committed-secret warning on a terminal', async () => {
+    const deps = { ...createTestDeps({ tty: true }), cwd: dir };
+    const runtime = await createRuntime(deps, { json: false, color: true, verbose: false, timeoutMs: 2000, input: false, allowHttp: false });
+    const options: RotateOptions = { url: undefined, all: false, ifExpiringWithin: undefined, client: false, config: '.mcp.json', to: 'env', write: false };
+    expect(await runConfigRotation(options, runtime, fakeDetect)).toBe(0);
+    expect(deps.io.out()).toMatch(/\u001b\[31m\u001b\[1mThese secrets are in git history/);
+  });
+
   it('a config in .vscode-style folder puts .env at the project root', async () => {
     await mkdir(join(dir, '.cursor'));
     await writeFile(join(dir, '.cursor', 'mcp.json'), CONFIG);
