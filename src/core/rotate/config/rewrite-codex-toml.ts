@@ -72,8 +72,10 @@ function removePair(text: string, table: string[], key: string): string | undefi
   const offset = line.text.length - line.rest.length;
   const span = inlinePairSpan(line.rest, key);
   if (!span) return undefined;
-  const textAfter = line.text.slice(0, offset + span.start) + line.text.slice(offset + span.end);
-  return join(lines.map((other, index) => (index === inline ? { ...other, text: textAfter.replace(/\{\s+\}/, '{}') } : other)));
+  const textAfter = (line.text.slice(0, offset + span.start) + line.text.slice(offset + span.end)).replace(/\{\s+\}/, '{}');
+  // A table left empty (`http_headers = {}`) says nothing: drop the line rather than leave it behind.
+  if (/^\s*[^=]+=\s*\{\}\s*\r?$/.test(textAfter)) return join(lines.filter((_, index) => index !== inline));
+  return join(lines.map((other, index) => (index === inline ? { ...other, text: textAfter } : other)));
 }
 
 function addReference(text: string, table: string[], target: CodexTarget): string | undefined {

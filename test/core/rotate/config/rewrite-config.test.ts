@@ -195,7 +195,7 @@ OTHER_KEY = "${OTHER}"
     const { first } = rewriteTwice('.codex/config.toml', 'codex', toml, sites.slice(0, 3));
     const third = rewriteConfig({ file: 'c.toml', client: 'codex', text: first.after, sites: [site('codex', ['mcp_servers', 'figma', 'http_headers', 'X-Team'], GH, GH, 'FIGMA_X_TEAM')] });
     const parsed = parseToml(third.after) as { mcp_servers: Record<string, Record<string, unknown>> };
-    expect(parsed.mcp_servers.figma).toEqual({ url: 'https://mcp.figma.com/mcp', http_headers: {}, bearer_token_env_var: 'FIGMA_TOKEN', env_http_headers: { 'X-Team': 'GITHUB_TOKEN' } });
+    expect(parsed.mcp_servers.figma).toEqual({ url: 'https://mcp.figma.com/mcp', bearer_token_env_var: 'FIGMA_TOKEN', env_http_headers: { 'X-Team': 'GITHUB_TOKEN' } });
     expect(third.after).not.toContain(GH);
   });
 
