@@ -1,4 +1,4 @@
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ConfigRotationPlan } from '../core/rotate/config/config-rotation.js';
 import type { SecretSite } from '../core/rotate/config/secret-site.js';
 import type { ConfigRotationView } from '../output/rotate-config-human.js';
@@ -12,7 +12,9 @@ export type DetectSecrets = (file: string, text: string, now: Date) => Promise<{
 /** `rotate --config <file>`: dry run (masked diff) by default, --write applies. Exit 0, or 2 when refused. */
 export async function runConfigRotation(options: RotateOptions, runtime: Runtime, detect: DetectSecrets = detectWithAudit): Promise<number> {
   const path = resolve(runtime.deps.cwd, options.config ?? '');
-  const shown = relative(runtime.deps.cwd, path) || basename(path);
+  // Paths are shown the way the user gave them: relative stays relative, absolute stays absolute.
+  const display = (target: string) => (isAbsolute(options.config ?? '') ? target : relative(runtime.deps.cwd, target) || basename(target));
+  const shown = display(path);
   const text = await readConfig(path, shown);
   const found = await detect(shown, text, runtime.deps.now());
   if (!found.isConfig) throw new CliError('usage', `${shown} is not an MCP client config mcpauth recognises.`, { hint: "Run 'mcpauth audit-config --help' for the files it reads." });
@@ -27,7 +29,7 @@ export async function runConfigRotation(options: RotateOptions, runtime: Runtime
     text,
     sites: found.sites,
     target: options.to,
-    dotenv: { path: relative(runtime.deps.cwd, dotenvPath) || '.env', text: await readTextOrEmpty(dotenvPath), tracked: await facts.isTracked(dotenvPath), ignored: facts.root === undefined || (await facts.isIgnored(dotenvPath)) },
+    dotenv: { path: display(dotenvPath), text: await readTextOrEmpty(dotenvPath), tracked: await facts.isTracked(dotenvPath), ignored: facts.root === undefined || (await facts.isIgnored(dotenvPath)) },
     committedSecrets: await facts.committedSecrets(path, found.sites.map((site) => site.secret)),
   });
   const ignoreEntry = plan.needsIgnoreEntry && facts.root !== undefined ? `/${relative(facts.root, dotenvPath).split('\\').join('/')}` : undefined;

@@ -22,12 +22,13 @@ export const rotateStep: DemoStep = {
     const dir = await mkdtemp(join(tmpdir(), 'mcpauth-demo-config-'));
     try {
       const file = join(dir, '.mcp.json');
-      await writeFile(file, sampleConfig());
+      await writeFile(file, sampleConfig(url));
       const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=demo@example.invalid', '-c', 'user.name=demo', ...args], { cwd: dir, stdio: 'ignore' });
       git('init', '-q');
       git('add', '.mcp.json');
       git('commit', '-q', '-m', 'add MCP config');
       ctx.say(`\nA committed Claude Code config with two pasted secrets (${file}). Dry run: a masked diff, nothing written.`);
+      ctx.say('Its "remote" entry is the demo MCP server, which supports OAuth: rotate suggests mcpauth login instead of a static token.');
       await ctx.mcpauth(['rotate', '--config', file], { env, expect: [0, 69] });
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -35,7 +36,7 @@ export const rotateStep: DemoStep = {
   },
 };
 
-function sampleConfig(): string {
+function sampleConfig(mcpUrl: string): string {
   return `{
   "mcpServers": {
     "claude-tools": {
@@ -45,7 +46,7 @@ function sampleConfig(): string {
     },
     "remote": {
       "type": "http",
-      "url": "https://mcp.example.invalid/mcp",
+      "url": "${mcpUrl}",
       "headers": { "Authorization": "Bearer ${FAKE_BEARER}" }
     }
   }
