@@ -1,4 +1,4 @@
-import { getChild, getPath, type ObjectNode, type TreeNode } from './config-tree.js';
+import { getChild, getPath, type ObjectNode, type StringNode, type TreeNode } from './config-tree.js';
 import type { DetectedClient } from './clients.js';
 import { serverEntries } from './fields.js';
 
@@ -68,6 +68,8 @@ function packagePinning(server: ObjectNode, path: Array<string | number>): Setti
   const command = getChild(server, 'command') ?? getChild(server, 'cmd');
   const args = getChild(server, 'args');
   const argv = [command, ...(args?.type === 'array' ? args.items : [])];
+  // Cursor-style one-string commands ("npx -y mcp-remote@0.1.10 https://…") hold their args inline.
+  if (command?.type === 'string' && /\s/.test(command.value.trim())) return inlineCommand(command, [...path, 'command']);
   const hits: SettingHit[] = [];
   const runner = command?.type === 'string' && RUNNERS.test(command.value.split('/').pop() ?? '');
   let packageSeen = false;
@@ -83,6 +85,15 @@ function packagePinning(server: ObjectNode, path: Array<string | number>): Setti
     if (!versioned) hits.push({ ruleId: 'unpinned-server', path: nodePath, node, detail: `"${value}" is not pinned to a version` });
   });
   return hits;
+}
+
+function inlineCommand(command: StringNode, path: Array<string | number>): SettingHit[] {
+  const words = command.value.trim().split(/\s+/);
+  const nodes = words.map((word): StringNode => ({ type: 'string', offset: command.offset + Math.max(0, command.value.indexOf(word)), value: word, exact: command.exact }));
+  const [head, ...rest] = nodes;
+  if (!head) return [];
+  const fake: ObjectNode = { type: 'object', offset: command.offset, entries: [{ key: 'command', keyOffset: command.offset, value: head }, { key: 'args', keyOffset: command.offset, value: { type: 'array', offset: command.offset, items: rest } }] };
+  return packagePinning(fake, []).map((hit) => ({ ...hit, path }));
 }
 
 function isBelow(version: number[], limit: number[]): boolean {

@@ -1,3 +1,4 @@
+import { isDocumentedExample } from './false-positives.js';
 import type { Hit } from './value-site.js';
 
 /**
@@ -22,6 +23,7 @@ export const KEYED_FORMAT_IDS = KEYED_FORMATS.map((format) => format.id);
 
 export function detectKeyed(key: string, value: string): Hit[] {
   const trimmed = value.trim();
+  if (isDocumentedExample(trimmed)) return [];
   for (const format of KEYED_FORMATS) {
     if (format.key.test(key) && format.value.test(trimmed)) {
       return [{ ruleId: format.id, start: value.indexOf(trimmed), length: trimmed.length, secret: trimmed, priority: 0 }];

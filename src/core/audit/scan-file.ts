@@ -35,7 +35,9 @@ export function scanFileText(file: string, text: string, now: Date): FileScan {
 }
 
 function parseProblems(file: string, parsed: ParsedConfig, lines: LineIndex, client: string): AuditFinding[] {
-  return parsed.problems.slice(0, 5).map((problem) => {
+  const offsets = new Set<number>();
+  const unique = parsed.problems.filter((problem) => !offsets.has(problem.offset) && offsets.add(problem.offset));
+  return unique.slice(0, 5).map((problem) => {
     const { line, column } = lines.position(problem.offset);
     const rule = getRule('parse-error');
     return { ruleId: rule.id, category: rule.category, severity: rule.severity, file, line, column, endLine: line, endColumn: column + 1,
@@ -98,7 +100,10 @@ function withInline(findings: AuditFinding[], lines: LineIndex): FileScan {
 
 function isIgnored(finding: AuditFinding, lines: LineIndex): boolean {
   for (const line of [finding.line, finding.line - 1]) {
-    const match = INLINE_IGNORE.exec(lines.lineText(line));
+    const text = lines.lineText(line);
+    // A trailing comment covers its own line; only a comment-only line covers the next one.
+    if (line !== finding.line && !/^\s*(?:\/\/|#|\/\*)/.test(text)) continue;
+    const match = INLINE_IGNORE.exec(text);
     if (!match) continue;
     const rules = match[1]?.split(/\s*,\s*/);
     if (!rules || rules.includes(finding.ruleId)) return true;

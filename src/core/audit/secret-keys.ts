@@ -1,4 +1,4 @@
-import { isPlaceholder, looksLikeNonSecret, shannonEntropy } from './false-positives.js';
+import { isDocumentedExample, isPlaceholder, looksLikeNonSecret, shannonEntropy } from './false-positives.js';
 import type { Hit } from './value-site.js';
 
 // Key names that announce a credential (gitleaks' generic-api-key keywords plus MCP's usual
@@ -20,7 +20,7 @@ export function judgeKeyedLiteral(key: string, value: string, start: number): Hi
   if (!isSecretKey(key) || secret.length === 0) return [];
   const at = start + value.indexOf(secret);
   if (isPlaceholder(secret)) return [{ ruleId: 'placeholder-value', start: at, length: secret.length, priority: 3 }];
-  if (looksLikeNonSecret(secret)) return [];
+  if (looksLikeNonSecret(secret) || isDocumentedExample(secret)) return [];
   if (PASSWORD_KEY.test(key)) {
     return secret.length >= 4 ? [{ ruleId: 'password-literal', start: at, length: secret.length, secret, priority: 1 }] : [];
   }

@@ -29,7 +29,10 @@ function serverName(site: ValueSite): string | undefined {
   for (let i = 0; i < site.path.length; i += 1) {
     const part = site.path[i];
     if (part === 'mcpServers' || part === 'servers' || part === 'context_servers' || part === 'mcp_servers' || part === 'extensions' || part === 'mcp') {
-      return String(site.path[i + 1] ?? '');
+      const key = site.path[i + 1];
+      // Continue's list form: servers are array items with a `name`.
+      const name = typeof key === 'number' ? site.server.entries.find((e) => e.key === 'name')?.value : undefined;
+      return name?.type === 'string' ? name.value : String(key ?? '');
     }
   }
   return undefined;
