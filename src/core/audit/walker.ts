@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { AuditFileSystem } from './audit-fs.js';
 import { fileKindOf } from './parse-config.js';
 
@@ -11,8 +11,10 @@ export interface CandidateFile {
 // Never worth reading, whatever .gitignore says.
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
-export function toRelative(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
+/** Relative to the working directory; for a scan root outside it, relative to that root. */
+export function toRelative(cwd: string, abs: string, root?: string): string {
+  let rel = relative(cwd, abs);
+  if (root !== undefined && (rel === '..' || rel.startsWith(`..${sep}`))) rel = relative(root, abs) || basename(abs);
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
@@ -31,11 +33,11 @@ export async function discoverFiles(paths: readonly string[], cwd: string, fs: A
     const abs = isAbsolute(path) ? path : resolve(cwd, path);
     const info = await fs.stat(abs);
     if (info.isFile) {
-      if (fileKindOf(abs)) found.set(abs, { abs, rel: toRelative(cwd, abs) });
+      if (fileKindOf(abs)) found.set(abs, { abs, rel: toRelative(cwd, abs, abs) });
       continue;
     }
     const listed = (gitignore ? await listWithGit(abs, fs) : undefined) ?? (await walk(abs, fs));
-    for (const file of listed) found.set(file, { abs: file, rel: toRelative(cwd, file) });
+    for (const file of listed) found.set(file, { abs: file, rel: toRelative(cwd, file, abs) });
   }
   return [...found.values()].sort((a, b) => a.rel.localeCompare(b.rel));
 }
