@@ -74,13 +74,21 @@ export async function benchAudit(): Promise<AuditBenchRow[]> {
     const runs = name.startsWith('secretlint') ? SECRETLINT_RUNS : RUNS;
     for (let run = 0; run < runs; run += 1) (samples[name] ??= []).push(timeOnce(args, TREE));
   }
-  console.log(`tree: ${files} files (node_modules 10,000; 300 MCP configs; 100 .env); mcpauth median of ${RUNS} runs, secretlint ${SECRETLINT_RUNS}`);
-  return Object.entries(samples).map(([tool, runs]) => ({
+  console.log(`\n## audit-config vs secretlint\n  tree: ${files} files (node_modules 10,000; 300 MCP configs; 100 .env); mcpauth median of ${RUNS} runs, secretlint ${SECRETLINT_RUNS}`);
+  const rows = Object.entries(samples).map(([tool, runs]) => ({
     tool,
     medianMs: Math.round(median(runs.map((r) => r.ms))),
     peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssKb)) / 1024),
     findings: countFindings(tool, runs[0]?.stdout ?? ''),
   }));
+  printRows(rows);
+  return rows;
+}
+
+function printRows(rows: AuditBenchRow[]): void {
+  for (const row of rows) console.log(`  ${row.tool.padEnd(44)} ${String(row.medianMs).padStart(7)} ms  ${String(row.peakRssMb).padStart(4)} MB peak RSS  ${row.findings}`);
+  const [ours, theirs] = rows;
+  if (ours && theirs) console.log(`  speed-up: ${(theirs.medianMs / ours.medianMs).toFixed(1)}x`);
 }
 
 function countFindings(tool: string, stdout: string): string {
@@ -93,9 +101,4 @@ function countFindings(tool: string, stdout: string): string {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await benchAudit();
-  for (const row of rows) console.log(`  ${row.tool.padEnd(44)} ${String(row.medianMs).padStart(7)} ms  ${String(row.peakRssMb).padStart(4)} MB peak RSS  ${row.findings}`);
-  const [ours, theirs] = rows;
-  if (ours && theirs) console.log(`  speed-up: ${(theirs.medianMs / ours.medianMs).toFixed(1)}x`);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await benchAudit();
