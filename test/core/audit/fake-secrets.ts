@@ -53,8 +53,11 @@ export const FAKE_SECRETS: Record<string, string> = {
   SUPABASE_ANON: fakeJwt({ iss: 'supabase', ref: 'abcdxyzref', role: 'anon', iat: 1700000000, exp: 4102444800 }, 'anon'),
 };
 
+// Not secrets, but kept out of the committed fixtures so a scan of this repository stays clean.
+const OTHER_VALUES: Record<string, string> = { OLD_MCP_REMOTE: 'mcp-remote@0.1.10' };
+
 export function fillMarkers(text: string): string {
-  return text.replace(/\{\{([A-Z_]+)\}\}/g, (marker, name: string) => FAKE_SECRETS[name] ?? marker);
+  return text.replace(/\{\{([A-Z_]+)\}\}/g, (marker, name: string) => FAKE_SECRETS[name] ?? OTHER_VALUES[name] ?? marker);
 }
 
 /** Copies test/fixtures/audit/<name> to a fresh temp dir with the markers filled in. */
