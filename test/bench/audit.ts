@@ -21,9 +21,13 @@ const SECRETLINT_VERSION = '12.0.0';
 const RUNS = Number(process.env.BENCH_AUDIT_RUNS ?? 5);
 // secretlint takes minutes on this tree (its known per-file overhead, secretlint#1653): one run.
 const SECRETLINT_RUNS = Number(process.env.BENCH_SECRETLINT_RUNS ?? 1);
+// A run past this is stopped and reported as a lower bound (">"), so `npm run bench` ends.
+const TIMEOUT_MS = Number(process.env.BENCH_AUDIT_TIMEOUT_S ?? 900) * 1000;
 
 export interface AuditBenchRow {
   tool: string;
+  /** True when the run was stopped at the timeout: medianMs is then a lower bound. */
+  timedOut: boolean;
   medianMs: number;
   peakRssMb: number;
   findings: string;
@@ -45,13 +49,14 @@ function probe(): string {
   return path;
 }
 
-function timeOnce(args: string[], cwd: string): { ms: number; rssKb: number; stdout: string } {
+function timeOnce(args: string[], cwd: string): { ms: number; rssKb: number; stdout: string; timedOut: boolean } {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NODE_PATH: join(SECRETLINT, 'node_modules') } });
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NODE_PATH: join(SECRETLINT, 'node_modules') } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
-  const rss = /MAXRSS_KB (\d+)/.exec(result.stderr);
-  return { ms, rssKb: Number(rss?.[1] ?? 0), stdout: result.stdout };
+  const timedOut = result.signal === 'SIGTERM';
+  if (!timedOut && result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
+  const rss = /MAXRSS_KB (\d+)/.exec(result.stderr ?? '');
+  return { ms, rssKb: Number(rss?.[1] ?? 0), stdout: result.stdout ?? '', timedOut };
 }
 
 function median(values: number[]): number {
@@ -77,6 +82,7 @@ export async function benchAudit(): Promise<AuditBenchRow[]> {
   console.log(`\n## audit-config vs secretlint\n  tree: ${files} files (node_modules 10,000; 300 MCP configs; 100 .env); mcpauth median of ${RUNS} runs, secretlint ${SECRETLINT_RUNS}`);
   const rows = Object.entries(samples).map(([tool, runs]) => ({
     tool,
+    timedOut: runs.some((r) => r.timedOut),
     medianMs: Math.round(median(runs.map((r) => r.ms))),
     peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssKb)) / 1024),
     findings: countFindings(tool, runs[0]?.stdout ?? ''),
@@ -86,9 +92,13 @@ export async function benchAudit(): Promise<AuditBenchRow[]> {
 }
 
 function printRows(rows: AuditBenchRow[]): void {
-  for (const row of rows) console.log(`  ${row.tool.padEnd(44)} ${String(row.medianMs).padStart(7)} ms  ${String(row.peakRssMb).padStart(4)} MB peak RSS  ${row.findings}`);
+  for (const row of rows) {
+    const time = `${row.timedOut ? '>' : ' '}${String(row.medianMs).padStart(7)} ms`;
+    const rss = row.timedOut ? '   ? MB peak RSS (stopped)' : `${String(row.peakRssMb).padStart(4)} MB peak RSS`;
+    console.log(`  ${row.tool.padEnd(44)} ${time}  ${rss}  ${row.timedOut ? '' : row.findings}`);
+  }
   const [ours, theirs] = rows;
-  if (ours && theirs) console.log(`  speed-up: ${(theirs.medianMs / ours.medianMs).toFixed(1)}x`);
+  if (ours && theirs) console.log(`  speed-up: ${theirs.timedOut ? 'more than ' : ''}${(theirs.medianMs / ours.medianMs).toFixed(0)}x`);
 }
 
 function countFindings(tool: string, stdout: string): string {
