@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { withGithubChecksum } from '../../src/core/audit/github-checksum.js';
 
@@ -37,7 +37,7 @@ const CONFIGS: ReadonlyArray<(i: number, secret: string) => [string, string]> = 
 
 export function ensureAuditTree(root: string): { root: string; files: number } {
   const marker = join(root, `.layout-${LAYOUT}`);
-  if (existsSync(marker)) return { root, files: 20_400 };
+  if (existsSync(marker)) return { root, files: Number(readFileSync(marker, 'utf8').trim()) };
   rmSync(root, { recursive: true, force: true });
   let files = 0;
   for (let pkg = 0; pkg < 2000; pkg += 1) {
