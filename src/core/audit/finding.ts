@@ -1,0 +1,54 @@
+import type { Severity } from '../findings/severity.js';
+
+/** What a finding is about; the issue's three buckets, also used to group SARIF tags. */
+export type AuditCategory = 'secret' | 'insecure-setting' | 'hygiene';
+
+/** Where a committed version came from, for --git-history findings. */
+export interface CommitInfo {
+  commit: string;
+  author: string;
+  date: string;
+}
+
+/**
+ * One audit finding. It never holds the secret itself: only `masked` (see maskSecret) and a
+ * fingerprint derived from a hash of it.
+ */
+export interface AuditFinding {
+  ruleId: string;
+  category: AuditCategory;
+  severity: Severity;
+  /** Repository-relative path with forward slashes. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, UTF-16 code units (SARIF's default columnKind). */
+  column: number;
+  endLine: number;
+  /** 1-based column after the last character (SARIF convention). */
+  endColumn: number;
+  message: string;
+  fingerprint: string;
+  /** JSON pointer of the value inside the config (`/mcpServers/github/env/TOKEN`). */
+  pointer: string;
+  /** The client the file belongs to (claude-code, vscode, codex, dotenv, ...). */
+  client: string;
+  masked?: string;
+  /** How to fix it for this client. */
+  fix?: string;
+  commit?: CommitInfo;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: 'too-large' | 'binary' | 'unreadable';
+  bytes?: number;
+}
+
+export interface AuditReport {
+  findings: AuditFinding[];
+  filesScanned: number;
+  skipped: SkippedFile[];
+  /** Findings hidden by the baseline, the ignore file or inline comments. */
+  suppressed: number;
+}

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import type { AuditFileSystem } from './audit-fs.js';
+import type { CommitInfo } from './finding.js';
+import { fileKindOf } from './parse-config.js';
+import { isSkippedPath, toRelative } from './walker.js';
+
+/** One version of one file to scan, from the index or a commit. */
+export interface GitBlob {
+  rel: string;
+  /** `:path` for the index, `<commit>:path` for history. */
+  spec: string;
+  commit?: CommitInfo;
+}
+
+export async function gitTopLevel(cwd: string, fs: AuditFileSystem): Promise<string> {
+  return (await fs.git(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').trim();
+}
+
+/** --staged: what the next commit will contain (added, copied, modified, renamed files). */
+export async function listStagedBlobs(cwd: string, fs: AuditFileSystem): Promise<GitBlob[]> {
+  const top = await gitTopLevel(cwd, fs);
+  const names = (await fs.git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], top)).toString('utf8').split('\0');
+  return names
+    .filter((name) => name.length > 0 && !isSkippedPath(name) && fileKindOf(name) !== undefined)
+    .map((name) => ({ rel: toRelative(cwd, join(top, name)), spec: `:${name}` }));
+}
+
+const COMMIT_MARK = '\u001e';
+
+/**
+ * --git-history: every committed version of every candidate file, on every ref, newest first.
+ * A secret deleted later is still in the history, so it is still leaked.
+ */
+export async function listHistoryBlobs(cwd: string, fs: AuditFileSystem): Promise<GitBlob[]> {
+  const top = await gitTopLevel(cwd, fs);
+  const log = await fs.git(['log', '--all', `--format=${COMMIT_MARK}%H%x1f%an%x1f%aI`, '--name-only', '--diff-filter=AMR', '--no-renames'], top);
+  const blobs: GitBlob[] = [];
+  for (const block of log.toString('utf8').split(COMMIT_MARK)) {
+    const [header, ...names] = block.split('\n');
+    const [commit, author, date] = (header ?? '').split('\u001f');
+    if (!commit || author === undefined || date === undefined) continue;
+    for (const name of names) {
+      if (name.length === 0 || isSkippedPath(name) || fileKindOf(name) === undefined) continue;
+      blobs.push({ rel: toRelative(cwd, join(top, name)), spec: `${commit}:${name}`, commit: { commit, author, date } });
+    }
+  }
+  return blobs;
+}
+
+export async function readBlob(blob: GitBlob, cwd: string, fs: AuditFileSystem): Promise<Buffer> {
+  return fs.git(['show', blob.spec], cwd);
+}

@@ -1,0 +1,32 @@
+import type { ParsedConfig, TreeNode } from './config-tree.js';
+
+/**
+ * `.env` files, dotenv rules: `KEY=value`, optional `export `, `#` comment lines, quotes
+ * stripped, an unquoted value ends at ` #` (a comment only when preceded by whitespace).
+ * Lines that are not assignments are skipped, never an error: dialects differ too much.
+ */
+export function parseDotenv(text: string): ParsedConfig {
+  const entries: Array<{ key: string; keyOffset: number; value: TreeNode }> = [];
+  const pattern = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/gm;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const key = match[1] ?? '';
+    const rest = match[2] ?? '';
+    const keyOffset = match.index + match[0].indexOf(key);
+    const valueOffset = match.index + match[0].length - rest.length;
+    entries.push({ key, keyOffset, value: readValue(rest.replace(/\r$/, ''), valueOffset) });
+  }
+  return { format: 'dotenv', root: { type: 'object', offset: 0, entries }, problems: [] };
+}
+
+function readValue(rest: string, offset: number): TreeNode {
+  const quote = rest[0];
+  if (quote === '"' || quote === "'" || quote === '`') {
+    const end = rest.indexOf(quote, 1);
+    const inner = end > 0 ? rest.slice(1, end) : rest.slice(1);
+    const value = quote === '"' ? inner.replace(/\\n/g, '\n') : inner;
+    return { type: 'string', offset: offset + 1, value, exact: value === inner };
+  }
+  const comment = rest.search(/\s#/);
+  const value = (comment >= 0 ? rest.slice(0, comment) : rest).trimEnd();
+  return { type: 'string', offset, value, exact: true };
+}

@@ -1,0 +1,35 @@
+import { hasValidGithubChecksum } from './github-checksum.js';
+import { L, R, token, type TokenFormat } from './token-format.js';
+
+/** Source hosting, chat, package registries and developer SaaS (reference §3.1, §3.2). */
+export const DEV_TOKEN_FORMATS: readonly TokenFormat[] = [
+  { id: 'github-pat', title: 'GitHub personal access token (classic)', pattern: token(`${L}(ghp_[0-9A-Za-z]{36})${R}`), keywords: ['ghp_'], validate: hasValidGithubChecksum },
+  { id: 'github-oauth-token', title: 'GitHub OAuth access token', pattern: token(`${L}(gho_[0-9A-Za-z]{36})${R}`), keywords: ['gho_'], validate: hasValidGithubChecksum },
+  { id: 'github-app-token', title: 'GitHub App user or installation token', pattern: token(`${L}((?:ghu|ghs)_[0-9A-Za-z]{36})${R}`), keywords: ['ghu_', 'ghs_'], validate: hasValidGithubChecksum },
+  { id: 'github-refresh-token', title: 'GitHub refresh token', pattern: token(`${L}(ghr_[0-9A-Za-z]{36})${R}`), keywords: ['ghr_'], validate: hasValidGithubChecksum },
+  { id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', pattern: token(`${L}(github_pat_\\w{82})${R}`), keywords: ['github_pat_'] },
+  { id: 'gitlab-pat', title: 'GitLab personal access token', pattern: token(`${L}(glpat-[\\w-]{20,300}(?:\\.[0-9a-z]{9})?)(?![\\w-])`), keywords: ['glpat-'], minEntropy: 3 },
+  { id: 'npm-access-token', title: 'npm access token', pattern: token(`${L}(npm_[A-Za-z0-9]{36})${R}`), keywords: ['npm_'], validate: hasValidGithubChecksum },
+  { id: 'slack-bot-token', title: 'Slack bot token', pattern: token(`${L}(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)`), keywords: ['xoxb-'] },
+  { id: 'slack-user-token', title: 'Slack user token', pattern: token(`${L}(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})`), keywords: ['xoxp-', 'xoxe-'] },
+  { id: 'slack-app-token', title: 'Slack app-level token', pattern: token(`${L}(xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+)`, 'gi'), keywords: ['xapp-'] },
+  { id: 'slack-webhook-url', title: 'Slack incoming webhook URL', pattern: token('(hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})'), keywords: ['hooks.slack.com'] },
+  { id: 'discord-webhook-url', title: 'Discord webhook URL', pattern: token('(discord(?:app)?\\.com/api/webhooks/\\d{5,30}/[\\w-]{60,80})'), keywords: ['discord'] },
+  { id: 'atlassian-api-token', title: 'Atlassian API token', pattern: token(`${L}(ATATT3[A-Za-z0-9_\\-=]{186})`), keywords: ['atatt3'] },
+  { id: 'linear-api-key', title: 'Linear API key', pattern: token(`${L}(lin_api_[A-Za-z0-9]{40})${R}`), keywords: ['lin_api_'] },
+  { id: 'notion-api-token', title: 'Notion integration token', pattern: token(`${L}(ntn_[0-9]{11}[A-Za-z0-9]{35})${R}`), keywords: ['ntn_'], minEntropy: 3.5 },
+  { id: 'sentry-user-token', title: 'Sentry user auth token', pattern: token(`${L}(sntryu_[a-f0-9]{64})${R}`), keywords: ['sntryu_'] },
+  { id: 'sentry-org-token', title: 'Sentry organization token', pattern: token(`${L}(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{20,400})`), keywords: ['sntrys_'] },
+  { id: 'postman-api-key', title: 'Postman API key', pattern: token(`${L}(PMAK-[a-f0-9]{24}-[a-f0-9]{34})${R}`, 'gi'), keywords: ['pmak-'] },
+  { id: 'vault-token', title: 'HashiCorp Vault service token', pattern: token(`${L}(hvs\\.[\\w-]{90,120})${R}`), keywords: ['hvs.'] },
+  { id: 'databricks-token', title: 'Databricks personal access token', pattern: token(`${L}(dapi[a-f0-9]{32}(?:-\\d)?)${R}`), keywords: ['dapi'], minEntropy: 3 },
+  { id: 'digitalocean-token', title: 'DigitalOcean personal access token', pattern: token(`${L}(dop_v1_[a-f0-9]{64})${R}`), keywords: ['dop_v1_'] },
+  { id: 'grafana-service-account-token', title: 'Grafana service account token', pattern: token(`${L}(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})${R}`), keywords: ['glsa_'] },
+  { id: 'shopify-access-token', title: 'Shopify access token', pattern: token(`${L}(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})${R}`), keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+  { id: 'vercel-token', title: 'Vercel token', pattern: token(`${L}((?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60})${R}`), keywords: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], minEntropy: 3 },
+  { id: 'figma-token', title: 'Figma personal access token', pattern: token(`${L}(figd_[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])`), keywords: ['figd_'] },
+  { id: 'apify-token', title: 'Apify API token', pattern: token(`${L}(apify_api_[A-Za-z0-9]{36})${R}`), keywords: ['apify_api_'] },
+  { id: 'supabase-pat', title: 'Supabase personal access token', pattern: token(`${L}(sbp_[a-z0-9]{40})${R}`), keywords: ['sbp_'] },
+  { id: 'posthog-personal-key', title: 'PostHog personal API key', pattern: token(`${L}(phx_[A-Za-z0-9_]{43,48})${R}`), keywords: ['phx_'] },
+  { id: 'posthog-project-key', title: 'PostHog project key', pattern: token(`${L}(phc_[A-Za-z0-9_]{43,48})${R}`), keywords: ['phc_'], severity: 'info', note: 'a client-side key meant to be public' },
+];

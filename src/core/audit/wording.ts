@@ -1,0 +1,45 @@
+import type { ClientProfile } from './clients.js';
+import type { AuditRule } from './rules.js';
+import type { ValueSite } from './value-site.js';
+
+/** Where a value sits, in the words of the config: `env "GITHUB_TOKEN" of server "github"`. */
+export function describeSite(site: ValueSite): string {
+  const server = serverName(site);
+  const suffix = server === undefined ? '' : ` of server "${server}"`;
+  const last = site.path[site.path.length - 1];
+  switch (site.role) {
+    case 'env':
+      return site.server ? `env "${String(last)}"${suffix}` : `"${String(last)}"`;
+    case 'header':
+      return `header "${String(last)}"${suffix}`;
+    case 'arg':
+      return `args[${String(last)}]${suffix}`;
+    case 'url':
+    case 'command':
+    case 'setting':
+    case 'env-name':
+      return `"${String(last)}"${suffix}`;
+    default:
+      return site.path.length > 0 ? `"${site.path.join('.')}"` : 'the file';
+  }
+}
+
+function serverName(site: ValueSite): string | undefined {
+  if (!site.server) return undefined;
+  for (let i = 0; i < site.path.length; i += 1) {
+    const part = site.path[i];
+    if (part === 'mcpServers' || part === 'servers' || part === 'context_servers' || part === 'mcp_servers' || part === 'extensions' || part === 'mcp') {
+      const key = site.path[i + 1];
+      // Continue's list form: servers are array items with a `name`.
+      const name = typeof key === 'number' ? site.server.entries.find((e) => e.key === 'name')?.value : undefined;
+      return name?.type === 'string' ? name.value : String(key ?? '');
+    }
+  }
+  return undefined;
+}
+
+/** The fix for this client: its env-reference syntax, then rotation for real secrets. */
+export function fixFor(rule: AuditRule, client: ClientProfile, file: string): string {
+  if (rule.category !== 'secret' || rule.severity === 'info') return rule.help;
+  return `${client.envFix}; then rotate the credential: mcpauth rotate --config ${file}`;
+}

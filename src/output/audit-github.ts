@@ -1,0 +1,29 @@
+import type { AuditReport } from '../core/audit/finding.js';
+
+// @actions/core escaping (toolkit command.ts): data escapes % CR LF; properties also : and ,.
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** `--format github`: one workflow command per finding, shown as annotations on the diff. */
+export function renderAuditGithub(report: AuditReport): string {
+  const lines = report.findings.map((f) => {
+    const properties = [
+      `file=${escapeProperty(f.file)}`,
+      `line=${f.line}`,
+      `endLine=${f.endLine}`,
+      `col=${f.column}`,
+      `endColumn=${f.endColumn}`,
+      `title=${escapeProperty(`mcpauth ${f.ruleId}`)}`,
+    ].join(',');
+    const message = [f.message, f.masked ? `(${f.masked})` : '', f.fix ? `Fix: ${f.fix}` : ''].filter(Boolean).join(' ');
+    return `::${COMMAND[f.severity]} ${properties}::${escapeData(message)}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

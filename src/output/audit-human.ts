@@ -1,0 +1,48 @@
+import type { AuditFinding, AuditReport } from '../core/audit/finding.js';
+import type { Severity } from '../core/findings/severity.js';
+import type { Style } from './style.js';
+
+/** Human output: grouped by file, each finding with location, masked secret, kind and fix. */
+export function renderAuditHuman(report: AuditReport, style: Style, verbose = false): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, AuditFinding[]>();
+  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const [file, findings] of byFile) {
+    lines.push(`${style.bold(file)} ${style.dim(`(${findings[0]?.client ?? ''})`)}`);
+    for (const finding of findings) lines.push(...renderFinding(finding, style));
+    lines.push('');
+  }
+  if (verbose) for (const skipped of report.skipped) lines.push(style.dim(`skipped ${skipped.file}: ${skipped.reason}${skipped.bytes === undefined ? '' : ` (${skipped.bytes} bytes)`}`));
+  lines.push(summary(report, style));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderFinding(finding: AuditFinding, style: Style): string[] {
+  const where = `${finding.line}:${finding.column}`.padEnd(8);
+  const out = [`  ${where}${paint(finding.severity, style)}  ${finding.message}  ${style.dim(finding.ruleId)}`];
+  const pad = ' '.repeat(10);
+  if (finding.masked) out.push(`${pad}${style.dim('secret:')} ${finding.masked}`);
+  if (finding.commit) out.push(`${pad}${style.dim('commit:')} ${finding.commit.commit.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date}`);
+  if (finding.fix) out.push(`${pad}${style.dim('fix:')} ${finding.fix}`);
+  return out;
+}
+
+function paint(severity: Severity, style: Style): string {
+  const label = severity.padEnd(7);
+  if (severity === 'error') return style.red(label);
+  if (severity === 'warning') return style.yellow(label);
+  return style.cyan(label);
+}
+
+function summary(report: AuditReport, style: Style): string {
+  const count = (severity: Severity): number => report.findings.filter((f) => f.severity === severity).length;
+  const files = `${report.filesScanned} config file${report.filesScanned === 1 ? '' : 's'} scanned`;
+  const extras = [
+    report.suppressed > 0 ? `${report.suppressed} suppressed` : '',
+    report.skipped.length > 0 ? `${report.skipped.length} skipped (see --verbose)` : '',
+  ].filter(Boolean);
+  const tail = extras.length > 0 ? `; ${extras.join(', ')}` : '';
+  if (report.findings.length === 0) return `${style.green('No findings')} in ${files}${tail}.`;
+  const total = report.findings.length;
+  return `${style.bold(`${total} finding${total === 1 ? '' : 's'}`)} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${files}${tail}.`;
+}
