@@ -22,7 +22,7 @@ const RUNS = Number(process.env.BENCH_AUDIT_RUNS ?? 5);
 // secretlint takes minutes on this tree (its known per-file overhead, secretlint#1653): one run.
 const SECRETLINT_RUNS = Number(process.env.BENCH_SECRETLINT_RUNS ?? 1);
 // A run past this is stopped and reported as a lower bound (">"), so `npm run bench` ends.
-const TIMEOUT_MS = Number(process.env.BENCH_AUDIT_TIMEOUT_S ?? 900) * 1000;
+const TIMEOUT_MS = Number(process.env.BENCH_AUDIT_TIMEOUT_S ?? 300) * 1000;
 
 export interface AuditBenchRow {
   tool: string;

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark of the project, in one run. Each module prints its own table;
  * the figures are copied into the README's Benchmarks section.
  */
+import { benchAudit } from './audit.js';
 import { benchProbe } from './probe.js';
 import { benchStartup } from './startup.js';
 
@@ -13,3 +14,4 @@ for (const row of benchStartup()) {
 }
 
 await benchProbe();
+await benchAudit();

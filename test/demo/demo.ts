@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installQuietConsole, startHarness } from '../harness/index.js';
 import { createMcpauthRunner, type DemoContext, type DemoStep } from './demo-context.js';
+import { auditStep } from './steps/audit.js';
 import { serversStep, versionStep } from './steps/frame.js';
 import { loginStep } from './steps/login.js';
 import { probeStep } from './steps/probe.js';
@@ -15,7 +16,7 @@ import { storeStep } from './steps/store.js';
 import { tokenInspectStep } from './steps/token-inspect.js';
 
 // Each issue adds its command's step here, in the order a user meets them.
-const STEPS: DemoStep[] = [serversStep, versionStep, probeStep, loginStep, tokenInspectStep, scopesStep, storeStep];
+const STEPS: DemoStep[] = [serversStep, versionStep, probeStep, loginStep, tokenInspectStep, scopesStep, storeStep, auditStep];
 
 async function runDemo(): Promise<number> {
   installQuietConsole();
