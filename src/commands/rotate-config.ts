@@ -84,9 +84,11 @@ async function render(view: ConfigRotationView, runtime: Runtime): Promise<void>
   runtime.deps.io.stdout.write(renderConfigRotationHuman(view, runtime.style));
 }
 
-/** Wired to audit-config's scanner once it is in this tree (no copy of its detectors here). */
-async function detectWithAudit(): Promise<{ isConfig: boolean; client: string; sites: SecretSite[] }> {
-  throw new CliError('not-available', "'mcpauth rotate --config' needs audit-config's secret detection, which is not in this build yet.", {
-    hint: 'Update mcpauth, or move the secrets by hand using your client\'s reference syntax.',
-  });
+/** audit-config's scanner (one detector set, not a copy): its secret findings become rewrite sites. */
+async function detectWithAudit(file: string, text: string, now: Date): Promise<{ isConfig: boolean; client: string; sites: SecretSite[] }> {
+  const { scanFileText } = await import('../core/audit/scan-file.js');
+  const { sitesFromFindings } = await import('../core/rotate/config/sites-from-findings.js');
+  const scan = scanFileText(file, text, now);
+  const secrets = scan.findings.filter((finding) => finding.category === 'secret');
+  return { isConfig: scan.isConfig, client: secrets[0]?.client ?? scan.findings[0]?.client ?? 'generic', sites: sitesFromFindings(text, secrets) };
 }

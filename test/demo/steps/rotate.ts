@@ -29,7 +29,7 @@ export const rotateStep: DemoStep = {
       git('commit', '-q', '-m', 'add MCP config');
       ctx.say(`\nA committed Claude Code config with two pasted secrets (${file}). Dry run: a masked diff, nothing written.`);
       ctx.say('Its "remote" entry is the demo MCP server, which supports OAuth: rotate suggests mcpauth login instead of a static token.');
-      await ctx.mcpauth(['rotate', '--config', file], { env, expect: [0, 69] });
+      await ctx.mcpauth(['rotate', '--config', file], { env });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
