@@ -21,7 +21,8 @@ export function unifiedDiff(before: string, after: string, path: string, context
     hunks.push(hunk(ops.slice(start, end)));
     i = end;
   }
-  return [`--- a/${path}`, `+++ b/${path}`, ...hunks].join('\n') + '\n';
+  const side = (prefix: string) => (path.startsWith('/') ? `${prefix}${path}` : `${prefix}/${path}`);
+  return [`--- ${side('a')}`, `+++ ${side('b')}`, ...hunks].join('\n') + '\n';
 }
 
 function lines(text: string): string[] {
