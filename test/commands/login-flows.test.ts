@@ -54,6 +54,20 @@ describe('login flows', () => {
     expect(second.err).not.toContain('(dynamic client registration)');
   });
 
+  it('a DCR login keeps the RFC 7592 management credentials, so rotate --client can delete that client later', async () => {
+    harness = await startHarness();
+    const env = { MCPAUTH_HOME: home() };
+    const login = await runMcpauth(['login', harness.mcpUrl, '--browser', CONSENT_BROWSER, '--json'], env);
+    expect(login.code, login.err).toBe(0);
+    const oldClient = JSON.parse(login.out).clientId as string;
+    const rotate = await runMcpauth(['rotate', '--client', harness.mcpUrl, '--json'], env);
+    expect(rotate.code, rotate.err).toBe(0);
+    expect(rotate.out).toContain(oldClient);
+    expect(JSON.parse(rotate.out).clients[0]).toMatchObject({ status: 'replaced', oldClientId: oldClient });
+    const store = await openCredentialStore({ env: { ...env, MCPAUTH_NO_KEYCHAIN: '1' }, now: () => new Date() });
+    expect((await store.getClientRegistration(harness.issuer))?.registration.clientId).not.toBe(oldClient);
+  });
+
   it('fails with the flags to pass when the AS offers no registration', async () => {
     harness = await startHarness({ as: { registration: false } });
     const run = await runMcpauth(['login', harness.mcpUrl, '--browser', CONSENT_BROWSER], { MCPAUTH_HOME: home() });

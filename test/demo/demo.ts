@@ -11,12 +11,13 @@ import { auditStep } from './steps/audit.js';
 import { serversStep, versionStep } from './steps/frame.js';
 import { loginStep } from './steps/login.js';
 import { probeStep } from './steps/probe.js';
+import { rotateStep } from './steps/rotate.js';
 import { scopesStep } from './steps/scopes.js';
 import { storeStep } from './steps/store.js';
 import { tokenInspectStep } from './steps/token-inspect.js';
 
 // Each issue adds its command's step here, in the order a user meets them.
-const STEPS: DemoStep[] = [serversStep, versionStep, probeStep, loginStep, tokenInspectStep, scopesStep, storeStep, auditStep];
+const STEPS: DemoStep[] = [serversStep, versionStep, probeStep, loginStep, tokenInspectStep, scopesStep, rotateStep, storeStep, auditStep];
 
 async function runDemo(): Promise<number> {
   installQuietConsole();

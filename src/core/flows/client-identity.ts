@@ -12,7 +12,7 @@ export interface ClientIdentity {
   tokenEndpointAuthMethod: string;
   clientSecret?: string;
   /** A DCR registration that was just made (to be saved per issuer) or reused from the store. */
-  registration?: { record: ClientRegistration; secret?: string; reused: boolean };
+  registration?: { record: ClientRegistration; secret?: string; registrationAccessToken?: string; reused: boolean };
 }
 
 export interface IdentityInputs {
@@ -120,7 +120,11 @@ async function registerClient(inputs: IdentityInputs, http: FlowHttp): Promise<C
     hasClientSecret: secret !== undefined,
   };
   if (typeof client.client_secret_expires_at === 'number') record.clientSecretExpiresAt = client.client_secret_expires_at;
-  const identity: ClientIdentity = { clientId: client.client_id, method: 'dcr', tokenEndpointAuthMethod: method, registration: { record, secret, reused: false } };
+  // RFC 7592 §3: kept so `rotate --client` can later delete this client at the AS.
+  if (typeof client.registration_client_uri === 'string') record.registrationClientUri = client.registration_client_uri;
+  const registrationAccessToken = typeof client.registration_access_token === 'string' ? client.registration_access_token : undefined;
+  const registration = { record, secret, reused: false, ...(registrationAccessToken === undefined ? {} : { registrationAccessToken }) };
+  const identity: ClientIdentity = { clientId: client.client_id, method: 'dcr', tokenEndpointAuthMethod: method, registration };
   if (secret !== undefined) identity.clientSecret = secret;
   return identity;
 }

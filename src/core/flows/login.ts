@@ -131,7 +131,10 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, scope:
       deps.http,
     );
     const reg = identity.registration;
-    if (reg && !reg.reused) await deps.store.saveClientRegistration(reg.record, reg.secret === undefined ? {} : { clientSecret: reg.secret });
+    if (reg && !reg.reused) {
+      const secrets = { ...(reg.secret === undefined ? {} : { clientSecret: reg.secret }), ...(reg.registrationAccessToken === undefined ? {} : { registrationAccessToken: reg.registrationAccessToken }) };
+      await deps.store.saveClientRegistration(reg.record, secrets);
+    }
     const clientAuth = clientAuthFor(identity.tokenEndpointAuthMethod, identity.clientSecret);
     const common = { as: found.as, clientId: identity.clientId, clientAuth, resource: found.resource, scope: scope.scope };
     const tokens = receiver
