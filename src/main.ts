@@ -1,4 +1,3 @@
-import { runCli } from './cli.js';
 import type { Deps } from './commands/deps.js';
 import { CliError, EXIT_CODES } from './errors.js';
 import { decideColor } from './platform/color.js';
@@ -28,6 +27,7 @@ export async function main(proc: NodeJS.Process): Promise<number> {
   };
   proc.on('SIGINT', onInterrupt);
   proc.on('SIGTERM', onInterrupt);
+  let color: ReturnType<typeof decideColor> | undefined;
   const deps: Deps = {
     io,
     env: proc.env,
@@ -36,9 +36,14 @@ export async function main(proc: NodeJS.Process): Promise<number> {
     clock: () => performance.now(),
     signal: controller.signal,
     cwd: proc.cwd(),
-    color: decideColor(proc.env, io),
+    // Decided once, on first use: --help and --version never need it.
+    get color() {
+      return (color ??= decideColor(proc.env, io));
+    },
   };
   try {
+    // Loaded after the --version fast path, so that answer never pays for the command tree.
+    const { runCli } = await import('./cli.js');
     const code = await runCli(argv, deps);
     return controller.signal.aborted ? EXIT_CODES.cancelled : code;
   } finally {

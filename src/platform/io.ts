@@ -28,15 +28,34 @@ export function createProcessIO(proc: NodeJS.Process): IO {
   proc.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+  // Creating process.stdin/stderr (and loading node:tty) costs several ms of start-up, so streams
+  // and TTY facts are looked at only when something needs them; --help never does. Each is read once.
+  const once = <T>(read: () => T): (() => T) => {
+    let value: { v: T } | undefined;
+    return () => (value ??= { v: read() }).v;
+  };
+  const stdoutIsTTY = once(() => proc.stdout.isTTY === true);
+  const stderrIsTTY = once(() => proc.stderr.isTTY === true);
+  const stdinIsTTY = once(() => proc.stdin.isTTY === true);
   return {
     stdout: { write: (text) => void proc.stdout.write(text) },
     stderr: { write: (text) => void proc.stderr.write(text) },
-    stdoutIsTTY: proc.stdout.isTTY === true,
-    stderrIsTTY: proc.stderr.isTTY === true,
-    stdinIsTTY: proc.stdin.isTTY === true,
-    columns: proc.stdout.columns ?? proc.stderr.columns ?? 80,
-    stderrStream: proc.stderr,
-    stdinStream: proc.stdin,
+    get stdoutIsTTY() {
+      return stdoutIsTTY();
+    },
+    get stderrIsTTY() {
+      return stderrIsTTY();
+    },
+    get stdinIsTTY() {
+      return stdinIsTTY();
+    },
+    columns: proc.stdout.columns ?? 80,
+    get stderrStream() {
+      return proc.stderr;
+    },
+    get stdinStream() {
+      return proc.stdin;
+    },
     readStdin: () => readStream(proc.stdin, STDIN_LIMIT),
   };
 }
