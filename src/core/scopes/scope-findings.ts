@@ -1,4 +1,4 @@
-import type { Severity } from '../findings/severity.js';
+import { findingFrom, type CatalogueEntry, type CatalogueFinding } from '../findings/catalogue.js';
 
 /** Every finding `scopes` can report; stable ids like token inspect's and probe's. */
 export const SCOPE_FINDING_IDS = [
@@ -14,14 +14,9 @@ export const SCOPE_FINDING_IDS = [
 ] as const;
 export type ScopeFindingId = (typeof SCOPE_FINDING_IDS)[number];
 
-export interface ScopeFinding {
-  id: ScopeFindingId;
-  severity: Severity;
-  message: string;
-  fix: string;
-}
+export type ScopeFinding = CatalogueFinding<ScopeFindingId>;
 
-export const SCOPE_FINDINGS: Readonly<Record<ScopeFindingId, { severity: Severity; title: string; fix: string }>> = {
+export const SCOPE_FINDINGS: Readonly<Record<ScopeFindingId, CatalogueEntry>> = {
   'scope-missing': { severity: 'error', title: 'the credential lacks needed scopes', fix: 'Run the command shown under "Fix".' },
   'scope-no-credential': { severity: 'info', title: 'nothing stored for this server', fix: "Log in first: 'mcpauth login <url>'." },
   'scope-unadvertised': { severity: 'info', title: 'the server advertises no scopes', fix: 'Server side: send scope in the WWW-Authenticate challenge and list scopes_supported in the PRM (MCP 2025-11-25 §Scope Selection).' },
@@ -34,6 +29,5 @@ export const SCOPE_FINDINGS: Readonly<Record<ScopeFindingId, { severity: Severit
 };
 
 export function scopeFinding(id: ScopeFindingId, message: string): ScopeFinding {
-  const entry = SCOPE_FINDINGS[id];
-  return { id, severity: entry.severity, message, fix: entry.fix };
+  return findingFrom(SCOPE_FINDINGS, id, message);
 }

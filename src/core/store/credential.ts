@@ -52,24 +52,10 @@ export interface CredentialSecrets {
   clientSecret?: string;
 }
 
-/** What `save` needs: the metadata the caller knows, plus the secrets. */
-export interface SaveCredentialInput {
-  serverUrl: string;
-  resource: string;
-  issuer: string;
-  clientId: string;
-  tokenEndpointAuthMethod: string;
-  scopes: string[];
-  subject?: string;
-  tokenType: string;
-  accessTokenExpiresAt?: string;
-  tokenEndpoint: string;
-  revocationEndpoint?: string;
-  introspectionEndpoint?: string;
-  registrationMethod?: RegistrationMethod;
-  lastRefreshedAt?: string;
+/** What `save` needs: the metadata the caller knows, plus the secrets (the store fills in the rest). */
+export type SaveCredentialInput = Omit<StoredCredential, 'id' | 'refreshAvailable' | 'secretLocation' | 'createdAt' | 'updatedAt'> & {
   secrets: CredentialSecrets;
-}
+};
 
 /** A client registration, kept per AS issuer (SEP-2352: never reuse a client_id at another AS). */
 export interface ClientRegistration {

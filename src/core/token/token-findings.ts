@@ -1,4 +1,4 @@
-import type { Severity } from '../findings/severity.js';
+import { findingFrom, type CatalogueEntry, type CatalogueFinding } from '../findings/catalogue.js';
 
 /** Every finding `token inspect` can report. The ids are stable: scripts and the README rely on them. */
 export const TOKEN_FINDING_IDS = [
@@ -20,20 +20,7 @@ export const TOKEN_FINDING_IDS = [
 ] as const;
 export type TokenFindingId = (typeof TOKEN_FINDING_IDS)[number];
 
-export interface TokenFinding {
-  id: TokenFindingId;
-  severity: Severity;
-  /** What is wrong with this token, naming the claim, the expected and the actual value. */
-  message: string;
-  /** The next step, one sentence. */
-  fix: string;
-}
-
-interface CatalogueEntry {
-  severity: Severity;
-  title: string;
-  fix: string;
-}
+export type TokenFinding = CatalogueFinding<TokenFindingId>;
 
 export const TOKEN_FINDINGS: Readonly<Record<TokenFindingId, CatalogueEntry>> = {
   'token-malformed': { severity: 'error', title: 'not a usable bearer token', fix: 'Copy the whole access_token value (no quotes, no "Bearer " prefix, no line breaks).' },
@@ -54,6 +41,5 @@ export const TOKEN_FINDINGS: Readonly<Record<TokenFindingId, CatalogueEntry>> = 
 };
 
 export function tokenFinding(id: TokenFindingId, message: string): TokenFinding {
-  const entry = TOKEN_FINDINGS[id];
-  return { id, severity: entry.severity, message, fix: entry.fix };
+  return findingFrom(TOKEN_FINDINGS, id, message);
 }
