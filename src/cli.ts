@@ -7,7 +7,6 @@ import type { Deps } from './commands/deps.js';
 import { registerLogin, type LoginRun } from './commands/login.js';
 import { registerLogout, type LogoutRun } from './commands/logout.js';
 import { registerProbe, type ProbeRun } from './commands/probe.js';
-import { reportError } from './commands/report-error.js';
 import { registerRotate, type RotateRun } from './commands/rotate.js';
 import { registerScopes, type ScopesRun } from './commands/scopes.js';
 import { registerStatus, type StatusRun } from './commands/status.js';
@@ -114,6 +113,8 @@ export async function runCli(argv: readonly string[], deps: Deps, runs: CommandR
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
     if (error instanceof InvalidArgumentError) return EXIT_CODES.usage;
+    // Only a failing run pays for loading the error mapping.
+    const { reportError } = await import('./commands/report-error.js');
     return reportError(error, deps, argv);
   }
 }

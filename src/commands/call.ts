@@ -46,7 +46,7 @@ function parseArgs(text: string | undefined): Record<string, unknown> {
 
 export async function runCall(options: CallOptions, runtime: Runtime): Promise<number> {
   const args = parseArgs(options.args);
-  const { protocolVersionFrom } = await import('./login.js');
+  const { protocolVersionFrom } = await import('../core/mcp/protocol-version.js');
   const version = protocolVersionFrom(runtime.deps.env);
   const { openCredentialStore } = await import('../platform/store/open-store.js');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { platform } from 'node:os';
 import type { LoginRequest } from '../core/flows/login.js';
-import { DEFAULT_PROTOCOL_VERSION, isMcpProtocolVersion, isStatelessVersion, type McpProtocolVersion } from '../core/mcp/protocol-version.js';
 import { CliError } from '../errors.js';
 import { examples, parsePort, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
@@ -57,14 +56,6 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
     });
 }
 
-/** The MCP revision to speak (MCPAUTH_PROTOCOL_VERSION; the conformance wrapper sets it). */
-export function protocolVersionFrom(env: Runtime['deps']['env']): McpProtocolVersion {
-  const value = env.MCPAUTH_PROTOCOL_VERSION;
-  if (value === undefined || value === '') return DEFAULT_PROTOCOL_VERSION;
-  if (isMcpProtocolVersion(value)) return value;
-  throw new CliError('usage', `MCPAUTH_PROTOCOL_VERSION=${value} is not a protocol version mcpauth speaks.`, { hint: 'Use 2025-06-18, 2025-11-25 or 2026-07-28.' });
-}
-
 async function readClientSecret(options: LoginOptions, runtime: Runtime): Promise<string | undefined> {
   const sources = [options.clientSecretFile, options.clientSecretEnv, options.clientSecretStdin || undefined].filter((s) => s !== undefined);
   if (sources.length > 1) throw new CliError('usage', 'pass only one of --client-secret-file, --client-secret-env and --client-secret-stdin.');
@@ -86,6 +77,7 @@ async function readClientSecret(options: LoginOptions, runtime: Runtime): Promis
 
 export async function runLogin(options: LoginOptions, runtime: Runtime): Promise<number> {
   const clientSecret = await readClientSecret(options, runtime);
+  const { protocolVersionFrom, isStatelessVersion } = await import('../core/mcp/protocol-version.js');
   const version = protocolVersionFrom(runtime.deps.env);
   const { browserChoice, cannotOpenBrowser, createLoginDeps } = await import('./login-deps.js');
   const { performLogin } = await import('../core/flows/login.js');

@@ -1,3 +1,5 @@
+import { CliError } from '../../errors.js';
+
 /** MCP protocol revisions this client can speak. */
 export type McpProtocolVersion = '2025-03-26' | '2025-06-18' | '2025-11-25' | '2026-07-28';
 
@@ -16,4 +18,12 @@ export function isMcpProtocolVersion(value: string): value is McpProtocolVersion
  */
 export function isStatelessVersion(version: McpProtocolVersion): boolean {
   return version >= '2026-07-28';
+}
+
+/** The MCP revision to speak (MCPAUTH_PROTOCOL_VERSION; the conformance wrapper sets it). */
+export function protocolVersionFrom(env: Readonly<Record<string, string | undefined>>): McpProtocolVersion {
+  const value = env.MCPAUTH_PROTOCOL_VERSION;
+  if (value === undefined || value === '') return DEFAULT_PROTOCOL_VERSION;
+  if (isMcpProtocolVersion(value)) return value;
+  throw new CliError('usage', `MCPAUTH_PROTOCOL_VERSION=${value} is not a protocol version mcpauth speaks.`, { hint: 'Use 2025-06-18, 2025-11-25 or 2026-07-28.' });
 }
