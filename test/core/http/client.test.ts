@@ -156,4 +156,10 @@ describe('the HTTP layer', () => {
     expect(error.code).toBe('cancelled');
     expect(error.message).toMatch(/overall time bound/);
   });
+
+  it('names a port that fetch refuses outright instead of a bare "fetch failed"', async () => {
+    const error = await failure(client().fetch('http://127.0.0.1:9/mcp'));
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(/blocked ports/);
+  });
 });
