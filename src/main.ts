@@ -4,6 +4,9 @@ import { decideColor } from './platform/color.js';
 import { createProcessIO } from './platform/io.js';
 import { VERSION } from './version.js';
 
+/** How long clean-up may take after SIGINT/SIGTERM before the process ends anyway. */
+export const SIGNAL_GRACE_MS = 2000;
+
 /**
  * The only place that touches the process: argv, env, stdio and signals in, an exit code out.
  * bin/mcpauth.js sets process.exitCode from the result; nothing calls process.exit() on the
@@ -24,6 +27,10 @@ export async function main(proc: NodeJS.Process): Promise<number> {
     // A second Ctrl-C means "now": stop waiting for clean-up.
     if (interrupts > 1) proc.exit(EXIT_CODES.cancelled);
     controller.abort(new CliError('cancelled', 'cancelled.'));
+    // Every wait listens to the signal; this bound covers one that does not (a stuck prompt, a
+    // library timer), so SIGTERM from a supervisor always ends the process. unref: a clean finish
+    // is never delayed by it.
+    setTimeout(() => proc.exit(EXIT_CODES.cancelled), SIGNAL_GRACE_MS).unref();
   };
   proc.on('SIGINT', onInterrupt);
   proc.on('SIGTERM', onInterrupt);

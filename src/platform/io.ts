@@ -12,7 +12,7 @@ export interface IO {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
-  /** Width for wrapping human output; 80 when not a terminal. */
+  /** Width for wrapping human output; 80 when not a terminal or when the terminal reports 0 columns. */
   columns: number;
   /** Reads all of standard input (for `--token -` and secrets piped in). */
   readStdin(): Promise<string>;
@@ -22,6 +22,14 @@ export interface IO {
 }
 
 const STDIN_LIMIT = 1024 * 1024;
+
+/**
+ * A terminal width that is safe to divide by: `script` from cron, some CI runners and `docker run -t`
+ * before a resize report 0 columns, and an unknown width is undefined. Both mean 80.
+ */
+export function usableColumns(columns: number | undefined): number {
+  return columns !== undefined && Number.isFinite(columns) && columns >= 1 ? Math.floor(columns) : 80;
+}
 
 export function createProcessIO(proc: NodeJS.Process): IO {
   // `mcpauth … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -49,7 +57,9 @@ export function createProcessIO(proc: NodeJS.Process): IO {
     get stdinIsTTY() {
       return stdinIsTTY();
     },
-    columns: proc.stdout.columns ?? 80,
+    get columns() {
+      return usableColumns(proc.stdout.isTTY === true ? proc.stdout.columns : proc.stderr.isTTY === true ? proc.stderr.columns : undefined);
+    },
     get stderrStream() {
       return proc.stderr;
     },
