@@ -6,6 +6,8 @@ import type { Style } from './style.js';
 export function renderProbeHuman(report: ProbeReport, style: Style): string {
   const lines = [style.bold(`Probe of ${report.target}`) + style.dim(` (MCP ${report.wire} wire)`), '', style.bold('Trace')];
   for (const step of report.steps) lines.push(...renderStep(step, style));
+  const provider = report.authorizationServer?.provider;
+  if (provider) lines.push('', `${style.bold('Identity provider:')} ${provider.name} ${style.dim(`(${provider.confidence} confidence)`)}`);
   lines.push('', renderSummary(report.findings, style));
   for (const f of report.findings) lines.push(...renderFinding(f, style));
   if (report.compat !== undefined) lines.push('', style.bold('Client compatibility'), ...renderCompat(report.compat, style));
@@ -48,6 +50,7 @@ function renderFinding(f: Finding, style: Style): string[] {
     `          ${style.dim('seen:')} ${f.message}`,
     `          ${style.dim('rule:')} ${f.spec}`,
     `          ${style.dim('fix: ')} ${f.fix}`,
+    ...(f.sources ?? []).map((source) => `          ${style.dim('src: ')} ${source}`),
   ];
 }
 

@@ -101,7 +101,7 @@ describe('mcpauth probe', () => {
     const { code, out } = await run(['--json', 'probe', broken.mcpUrl]);
     expect(code).toBe(1);
     const json = JSON.parse(normalize(out, broken)) as Record<string, unknown> & { steps: unknown[]; findings: Array<Record<string, unknown>> };
-    expect(Object.keys(json)).toEqual(['target', 'wire', 'steps', 'findings', 'summary']);
+    expect(Object.keys(json)).toEqual(['target', 'wire', 'authorizationServer', 'steps', 'findings', 'summary']);
     expect(json.target).toBe('http://MCP/mcp');
     expect(json.steps[0]).toEqual({
       n: 1, method: 'POST', url: 'http://MCP/mcp', kind: 'challenge', purpose: 'spec', status: 401, durationMs: 0,

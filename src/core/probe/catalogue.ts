@@ -1,4 +1,5 @@
 import type { Severity } from '../findings/severity.js';
+import { IDP_PROVIDERS, IDP_QUIRK_IDS, IDP_QUIRKS, type IdpQuirkId } from '../idp/index.js';
 
 /** A finding kind: a public interface (ids are stable; `mcpauth probe --list-findings` prints this table). */
 export interface FindingKind {
@@ -13,7 +14,7 @@ export interface FindingKind {
 const k = (severity: Severity, title: string, spec: string, fix: string): FindingKind => ({ severity, title, spec, fix });
 
 // Ordered by the chain: transport, challenge, PRM, AS metadata, token handling, CORS, versions, active.
-export const FINDING_CATALOGUE = {
+const SPEC_FINDINGS = {
   'endpoint-unreachable': k('error', 'DNS failure, connection refused, or timeout before any answer', 'none (transport)', 'Check the URL, DNS and that the server listens there; raise --timeout for slow servers.'),
   'transport-tls-error': k('error', 'TLS certificate invalid, expired, self-signed, or for another host', 'RFC 9728 §7.3 (TLS checking MUST be performed)', 'Serve a certificate from a public CA for this host name; for a private CA pass --ca-file or set NODE_EXTRA_CA_CERTS.'),
   'transport-insecure-http': k('error', 'The MCP URL is plain http on a non-loopback host', 'OAuth 2.1 §1.5 via [25-11 L586-591]; RFC 6750 §5.3', 'Serve the MCP endpoint over https; plain http is only acceptable on loopback.'),
@@ -72,6 +73,24 @@ export const FINDING_CATALOGUE = {
   'active-unregistered-redirect-accepted': k('error', 'The authorization endpoint redirects to an unregistered redirect URI', '[25-11 L617] (exact match MUST)', 'Reject unregistered redirect URIs with an error page, never a redirect.'),
 } as const satisfies Record<string, FindingKind>;
 
-export type FindingId = keyof typeof FINDING_CATALOGUE;
+export type IdpFindingId = `idp-${IdpQuirkId}`;
+
+/** IdP behaviour is no spec rule: the `spec` column names the catalogue section and the first source. */
+const IDP_FINDINGS = Object.fromEntries(
+  IDP_QUIRK_IDS.map((id) => {
+    const quirk = IDP_QUIRKS[id];
+    const spec = `IdP behaviour (idp-quirks.md ${IDP_PROVIDERS[quirk.idp].section}): ${quirk.sources[0] ?? ''}`;
+    return [`idp-${id}`, k(quirk.severity, quirk.title, spec, quirk.fix)];
+  }),
+) as Record<IdpFindingId, FindingKind>;
+
+export const FINDING_CATALOGUE: Readonly<Record<keyof typeof SPEC_FINDINGS | IdpFindingId, FindingKind>> = { ...SPEC_FINDINGS, ...IDP_FINDINGS };
+
+export type FindingId = keyof typeof SPEC_FINDINGS | IdpFindingId;
+
+/** The sources of an IdP finding (every link the catalogue gives), undefined for spec findings. */
+export function findingSources(id: FindingId): string[] | undefined {
+  return id.startsWith('idp-') ? [...IDP_QUIRKS[id.slice(4) as IdpQuirkId].sources] : undefined;
+}
 
 export const FINDING_IDS = Object.keys(FINDING_CATALOGUE) as FindingId[];

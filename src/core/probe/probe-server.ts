@@ -4,12 +4,13 @@ import { checkActive } from './check-active.js';
 import { checkAuthorizationServers } from './check-asm.js';
 import { checkChallenge } from './check-challenge.js';
 import { checkCors } from './check-cors.js';
+import { checkIdentityProviders, providerOf } from './check-idp.js';
 import { checkProtectedResource } from './check-prm.js';
 import { checkGivenToken, checkInvalidToken } from './check-tokens.js';
 import { checkTransport } from './check-transport.js';
 import { assessCompat } from './compat.js';
 import { gatherEvidence, type GatherDeps, type GatherOptions } from './gather.js';
-import type { Finding, ProbeEvidence, ProbeReport, ProbeStep } from './report.js';
+import type { Finding, ProbeAuthorizationServer, ProbeEvidence, ProbeReport, ProbeStep } from './report.js';
 
 export interface ProbeServerOptions extends GatherOptions {
   compat: boolean;
@@ -22,6 +23,7 @@ export async function probeServer(target: string, options: ProbeServerOptions, d
   return {
     target,
     wire: options.wire,
+    authorizationServer: primaryServer(evidence),
     steps: buildSteps(evidence),
     findings,
     compat: options.compat ? assessCompat(evidence, findings) : undefined,
@@ -34,6 +36,7 @@ export function runChecks(evidence: ProbeEvidence): Finding[] {
     ...checkChallenge(evidence),
     ...checkProtectedResource(evidence),
     ...checkAuthorizationServers(evidence),
+    ...checkIdentityProviders(evidence),
     ...checkInvalidToken(evidence),
     ...checkGivenToken(evidence),
     ...checkCors(evidence),
@@ -43,15 +46,29 @@ export function runChecks(evidence: ProbeEvidence): Finding[] {
   return findings.sort((a, b) => compareSeverity(a.severity, b.severity));
 }
 
+/** The first listed authorization server (the one clients use) and its recognised IdP. */
+function primaryServer(evidence: ProbeEvidence): ProbeAuthorizationServer | null {
+  const server = evidence.servers[0];
+  if (server === undefined) return null;
+  return { issuer: server.issuer, provider: providerOf(server) ?? null };
+}
+
+/** The trace's note on the AS metadata step that answered: which IdP, how sure, and why. */
+function providerNote(server: ProbeEvidence['servers'][number]): string {
+  const idp = providerOf(server);
+  if (idp === undefined) return '';
+  return `; identity provider: ${idp.name} (${idp.confidence} confidence: ${idp.evidence.join('; ')})`;
+}
+
 /** The trace in interpretation order; a URL already fetched is shown as a reuse, not a second request. */
 export function buildSteps(evidence: ProbeEvidence): ProbeStep[] {
-  type Group = { method: string; attempts: DiscoveryAttempt[]; source?: DiscoveryAttempt };
+  type Group = { method: string; attempts: DiscoveryAttempt[]; source?: DiscoveryAttempt; note?: string };
   const single = (method: string, a: DiscoveryAttempt | undefined): Group[] => (a === undefined ? [] : [{ method, attempts: [a] }]);
   const groups: Group[] = [
     ...single('POST', evidence.challenge.attempt),
     ...(evidence.prm ? [{ method: 'GET', attempts: evidence.prm.attempts, source: evidence.prm.source }] : []),
     ...single('GET', evidence.legacy?.attempt),
-    ...evidence.servers.map((s) => ({ method: 'GET', attempts: s.attempts, source: s.source })),
+    ...evidence.servers.map((s) => ({ method: 'GET', attempts: s.attempts, source: s.source, note: providerNote(s) })),
     ...single('POST', evidence.invalidToken?.attempt),
     ...single('POST', evidence.tokenCheck?.result.attempt),
     ...single('POST', evidence.corsChallenge?.attempt),
@@ -69,7 +86,10 @@ export function buildSteps(evidence: ProbeEvidence): ProbeStep[] {
       let detail = first === undefined ? a.detail : `same request as step ${first}: ${a.detail}`;
       // Concurrent requests: later candidates were fetched, but the spec's order makes the earlier answer win.
       if (answeredAt !== undefined && a.purpose === 'spec') detail += ` (not used: step ${answeredAt} answered first)`;
-      if (a === group.source) answeredAt = n;
+      if (a === group.source) {
+        answeredAt = n;
+        if (first === undefined) detail += group.note ?? '';
+      }
       const durationMs = first === undefined ? a.durationMs : 0;
       steps.push({ n, method: group.method, url: a.url, kind: stepKind(a, evidence), purpose: a.purpose, status: a.status, durationMs, outcome: a.outcome, detail, redirects: a.redirects });
     }

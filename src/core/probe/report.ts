@@ -1,7 +1,8 @@
 import type { AuthorizationServerDiscovery, ChallengeResult, DiscoveryAttempt, FetchedDocument, McpWire, ProtectedResourceDiscovery } from '../discovery/index.js';
 import type { Severity } from '../findings/severity.js';
 import type { ActiveEvidence } from './active.js';
-import { FINDING_CATALOGUE, type FindingId } from './catalogue.js';
+import type { RecognizedIdp } from '../idp/index.js';
+import { FINDING_CATALOGUE, findingSources, type FindingId } from './catalogue.js';
 
 export interface Finding {
   id: FindingId;
@@ -10,6 +11,8 @@ export interface Finding {
   message: string;
   spec: string;
   fix: string;
+  /** IdP findings only: the catalogue's source links (docs pages, issue threads). */
+  sources?: string[];
 }
 
 /** One request of the trace, numbered in interpretation (spec) order. */
@@ -34,9 +37,16 @@ export interface CompatRow {
   reason: string;
 }
 
+/** The authorization server clients use (the first listed) and the IdP recognised behind it. */
+export interface ProbeAuthorizationServer {
+  issuer: string;
+  provider: RecognizedIdp | null;
+}
+
 export interface ProbeReport {
   target: string;
   wire: McpWire;
+  authorizationServer: ProbeAuthorizationServer | null;
   steps: ProbeStep[];
   findings: Finding[];
   compat: CompatRow[] | undefined;
@@ -75,5 +85,6 @@ export interface TokenCheck {
 
 export function finding(id: FindingId, message: string, severity?: Severity): Finding {
   const kind = FINDING_CATALOGUE[id];
-  return { id, severity: severity ?? kind.severity, message, spec: kind.spec, fix: kind.fix };
+  const sources = findingSources(id);
+  return { id, severity: severity ?? kind.severity, message, spec: kind.spec, fix: kind.fix, ...(sources === undefined ? {} : { sources }) };
 }
