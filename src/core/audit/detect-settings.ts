@@ -1,5 +1,5 @@
 import { getChild, getPath, type ObjectNode, type StringNode, type TreeNode } from './config-tree.js';
-import type { DetectedClient } from './clients.js';
+import type { DetectedClient } from '../clients/detect-client.js';
 import { serverEntries } from './fields.js';
 
 /** A finding about a setting rather than a secret: where it is and what to say. */

@@ -1,4 +1,4 @@
-import type { ClientProfile } from './clients.js';
+import type { McpClient } from '../clients/client.js';
 import { detectArgCredentials, detectAuthSchemes, detectHeaderValue } from './detect-credentials.js';
 import { detectJwts, detectPrivateKeys, detectTokenFormats } from './detect-tokens.js';
 import { detectUrls } from './detect-urls.js';
@@ -8,7 +8,7 @@ import { judgeKeyedLiteral } from './secret-keys.js';
 import type { Hit, ValueSite } from './value-site.js';
 
 export interface ValueContext {
-  client: ClientProfile;
+  client: McpClient;
   now: Date;
   /** The server runs mcp-remote, which expands `${VAR}` in its own --header arguments. */
   usesMcpRemote: boolean;

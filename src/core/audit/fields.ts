@@ -1,5 +1,5 @@
 import { getChild, getPath, type ObjectNode, type TreeNode } from './config-tree.js';
-import type { DetectedClient } from './clients.js';
+import type { DetectedClient } from '../clients/detect-client.js';
 import type { FieldRole, ValueSite } from './value-site.js';
 
 // Which key of a server entry carries what (reference §0.2 and §1.2): literals to scan, and

@@ -1,20 +1,12 @@
+import type { ReferenceSyntax } from '../clients/reference-syntax.js';
+
 /**
  * The reference syntaxes MCP clients expand instead of a literal value
  * (../shared/reference/mcp-client-configs-and-secrets.md §1.3). A value that is a reference is
  * not a leak; a reference the file's client does not expand is a broken config (users then
  * "fix" it by pasting the literal), and a `${VAR:-default}` default is a literal to scan.
  */
-export type ReferenceSyntax =
-  | 'dollar-brace'
-  | 'dollar-brace-default'
-  | 'dollar'
-  | 'percent'
-  | 'env-colon'
-  | 'input'
-  | 'file'
-  | 'predefined'
-  | 'opencode-env'
-  | 'continue-secret';
+export type { ReferenceSyntax } from '../clients/reference-syntax.js';
 
 export interface ReferenceMatch {
   syntax: ReferenceSyntax;
@@ -28,7 +20,7 @@ export interface ReferenceMatch {
 
 // One alternation, most specific first, so `${{ secrets.X }}` is not read as `${...}`.
 const REFERENCE =
-  /\$\{\{\s*(?:secrets|inputs)\.([\w-]+)\s*\}\}|\$\{env:([A-Za-z_]\w*)\}|\$\{input:([^}]+)\}|\$\{file:([^}]+)\}|\$\{(workspaceFolder|workspaceFolderBasename|userHome|pathSeparator|\/|cwd)\}|\$\{([A-Za-z_]\w*):-([^}]*)\}|\$\{([A-Za-z_]\w*)\}|(?<![\w$])\{env:([A-Za-z_]\w*)\}|%([A-Za-z_]\w*)%|\$([A-Za-z_]\w*)/g;
+  /\$\(([^()]*)\)|\$\{\{\s*(?:secrets|inputs)\.([\w-]+)\s*\}\}|\$\{env:([A-Za-z_]\w*)\}|\$\{input:([^}]+)\}|\$\{file:([^}]+)\}|\$\{(workspaceFolder|workspaceFolderBasename|userHome|pathSeparator|\/|cwd)\}|\$\{([A-Za-z_]\w*):-([^}]*)\}|\$\{([A-Za-z_]\w*)\}|(?<![\w$])\{env:([A-Za-z_]\w*)\}|%([A-Za-z_]\w*)%|\$([A-Za-z_]\w*)/g;
 
 export function findReferences(value: string): ReferenceMatch[] {
   const found: ReferenceMatch[] = [];
@@ -42,7 +34,8 @@ export function findReferences(value: string): ReferenceMatch[] {
 }
 
 function toReference(match: RegExpMatchArray, start: number, end: number): ReferenceMatch {
-  const [, secretName, envColon, input, file, predefined, defName, defText, plain, opencode, percent, dollar] = match;
+  const [, shell, secretName, envColon, input, file, predefined, defName, defText, plain, opencode, percent, dollar] = match;
+  if (shell !== undefined) return { syntax: 'shell-command', start, end, name: shell };
   if (secretName !== undefined) return { syntax: 'continue-secret', start, end, name: secretName };
   if (envColon !== undefined) return { syntax: 'env-colon', start, end, name: envColon };
   if (input !== undefined) return { syntax: 'input', start, end, name: input };
@@ -84,4 +77,5 @@ export const REFERENCE_EXAMPLES: Record<ReferenceSyntax, string> = {
   predefined: '${workspaceFolder}',
   'opencode-env': '{env:VAR}',
   'continue-secret': '${{ secrets.VAR }}',
+  'shell-command': '$(command)',
 };

@@ -1,5 +1,5 @@
 import { maskSecret } from '../secrets/mask.js';
-import { detectClient, type DetectedClient } from './clients.js';
+import { detectClient, type DetectedClient } from '../clients/detect-client.js';
 import { pointerOf, type ParsedConfig, type TreeNode } from './config-tree.js';
 import { detectSettings } from './detect-settings.js';
 import { detectValue } from './detect-value.js';

@@ -1,4 +1,4 @@
-import type { ClientProfile } from './clients.js';
+import type { McpClient } from '../clients/client.js';
 import type { AuditRule } from './rules.js';
 import type { ValueSite } from './value-site.js';
 
@@ -39,7 +39,7 @@ function serverName(site: ValueSite): string | undefined {
 }
 
 /** The fix for this client: its env-reference syntax, then rotation for real secrets. */
-export function fixFor(rule: AuditRule, client: ClientProfile, file: string): string {
+export function fixFor(rule: AuditRule, client: McpClient, file: string): string {
   if (rule.category !== 'secret' || rule.severity === 'info') return rule.help;
   return `${client.envFix}; then rotate the credential: mcpauth rotate --config ${file}`;
 }
