@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark of the project, in one run. Each module prints its own table;
- * the figures are copied into the README's Benchmarks section.
+ * the figures are copied into docs/benchmarks.md (start-up also into the README).
  */
 import { benchAudit } from './audit.js';
 import { benchProbe } from './probe.js';

@@ -81,12 +81,12 @@ describe('mcpauth probe', () => {
 
         error   asm-pkce-unadvertised
                 seen: http://AS: code_challenge_methods_supported is absent; spec-following clients must refuse this AS.
-                rule: [25-11 L605-609]; RFC 8414 §2
+                rule: MCP 2025-11-25 §Authorization Code Protection (clients MUST refuse); RFC 8414 §2
                 fix:  Advertise \`code_challenge_methods_supported: ["S256"]\` (Entra and Cognito omit it; put a proxy or metadata override in front).
 
         warning challenge-no-resource-metadata
                 seen: The Bearer challenge has no resource_metadata; clients must fall back to the well-known URLs (2025-06-18 clients cannot).
-                rule: [25-11 L93-101]; 2025-06-18 L87-88 (MUST)
+                rule: MCP 2025-11-25 §Protected Resource Metadata Discovery Requirements; MCP 2025-06-18 §Authorization Server Location (MUST)
                 fix:  Add \`resource_metadata="<absolute PRM URL>"\` to the Bearer challenge (2025-06-18 clients need it).
 
         info    challenge-error-without-token

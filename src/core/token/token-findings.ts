@@ -1,6 +1,6 @@
 import { findingFrom, type CatalogueEntry, type CatalogueFinding } from '../findings/catalogue.js';
 
-/** Every finding `token inspect` can report. The ids are stable: scripts and the README rely on them. */
+/** Every finding `token inspect` can report. The ids are stable: scripts and docs/token.md rely on them. */
 export const TOKEN_FINDING_IDS = [
   'token-malformed',
   'token-opaque',
