@@ -33,8 +33,9 @@ _mcpauth() {
         --scope) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --port) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --browser) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device --assume-pkce-s256" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device --assume-pkce-s256 --protocol-version" -- "$cur")) ;;
     "logout")
       case "$prev" in
       esac
@@ -46,8 +47,9 @@ _mcpauth() {
     "call")
       case "$prev" in
         --args) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--args --step-up" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--args --step-up --protocol-version" -- "$cur")) ;;
     "token")
       case "$prev" in
       esac
@@ -71,8 +73,9 @@ _mcpauth() {
     "scopes")
       case "$prev" in
         --tool) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--tool" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--tool --protocol-version" -- "$cur")) ;;
     "rotate")
       case "$prev" in
         --if-expiring-within) COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -33,7 +33,7 @@ const layer = (file: string): string => relative(SRC, file).split('/')[0] ?? '';
 const files = sourceFiles(SRC);
 
 // Packages the core may use: the protocol libraries and format parsers (STYLE.md "Layout").
-const CORE_PACKAGES = /^(node:|oauth4webapi$|jose$|jsonc-parser$|smol-toml$|yaml$)/;
+const CORE_PACKAGES = /^(node:|oauth4webapi$|jose$|jsonc-parser$|smol-toml$|yaml$|eventsource-parser$)/;
 
 describe('architecture', () => {
   it('finds the sources', () => {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { CliError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { protocolVersionOption } from './mcp-options.js';
 import type { Runtime } from './runtime.js';
 
 export interface CallOptions {
@@ -9,6 +11,7 @@ export interface CallOptions {
   /** Tool arguments as a JSON object text. */
   args: string | undefined;
   stepUp: boolean;
+  protocolVersion?: string;
 }
 
 export type CallRun = (options: CallOptions, runtime: Runtime) => Promise<number>;
@@ -21,6 +24,7 @@ export function registerCall(parent: Command, ctx: CommandContext, run: CallRun 
     .argument('[tool]', 'the tool to call (omit to list tools)')
     .option('--args <json>', 'tool arguments as a JSON object')
     .option('--step-up', 'on 403 insufficient_scope, re-authorize with the needed scopes without asking', false)
+    .addOption(protocolVersionOption())
     .addHelpText(
       'after',
       examples([
@@ -47,18 +51,23 @@ function parseArgs(text: string | undefined): Record<string, unknown> {
 export async function runCall(options: CallOptions, runtime: Runtime): Promise<number> {
   const args = parseArgs(options.args);
   const { protocolVersionFrom } = await import('../core/mcp/protocol-version.js');
-  const version = protocolVersionFrom(runtime.deps.env);
+  const version = protocolVersionFrom(runtime.deps.env, options.protocolVersion);
   const { openCredentialStore } = await import('../platform/store/open-store.js');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
   const { createAuthorizedCallDeps } = await import('./call-deps.js');
   const { withAuthorization } = await import('../core/flows/authorized-call.js');
   const { createMcpClient } = await import('../core/mcp/mcp-client.js');
+  const { mcpSessionHooks } = await import('./mcp-session-hooks.js');
   const callDeps = await createAuthorizedCallDeps(options, runtime, store, version);
   const outcome = await withAuthorization(async (accessToken) => {
-    const client = createMcpClient({ url: options.url, fetch: runtime.http.fetch, version, clientInfo: { name: 'mcpauth', version: '0' }, accessToken });
-    await client.connect();
-    const tools = await client.listTools();
-    return options.tool === undefined ? { tools } : { tools, result: await client.callTool(options.tool, args) };
+    const client = createMcpClient({ ...mcpSessionHooks(runtime), url: options.url, version, clientInfo: { name: 'mcpauth', version: VERSION }, accessToken });
+    try {
+      await client.connect();
+      const tools = await client.listTools();
+      return options.tool === undefined ? { tools } : { tools, result: await client.callTool(options.tool, args) };
+    } finally {
+      await client.close();
+    }
   }, callDeps).catch(async (error: unknown) => {
     const { describeMcpFailure } = await import('../core/mcp/mcp-failure.js');
     throw describeMcpFailure(error, `calling ${options.url} failed`);

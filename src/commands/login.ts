@@ -3,6 +3,7 @@ import { platform } from 'node:os';
 import type { LoginRequest } from '../core/flows/login.js';
 import { CliError } from '../errors.js';
 import { examples, parsePort, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { protocolVersionOption } from './mcp-options.js';
 import type { Runtime } from './runtime.js';
 
 export interface LoginOptions {
@@ -18,6 +19,7 @@ export interface LoginOptions {
   browser: string | boolean;
   device: boolean;
   assumePkceS256: boolean;
+  protocolVersion?: string;
 }
 
 export type LoginRun = (options: LoginOptions, runtime: Runtime) => Promise<number>;
@@ -43,6 +45,7 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
     .option('--no-browser', 'print the authorization URL instead of opening a browser')
     .option('--device', 'use the device authorization flow (RFC 8628)', false)
     .option('--assume-pkce-s256', 'proceed when the server does not advertise PKCE S256 (Entra ID, Cognito)', false)
+    .addOption(protocolVersionOption())
     .addHelpText(
       'after',
       examples([
@@ -78,7 +81,7 @@ async function readClientSecret(options: LoginOptions, runtime: Runtime): Promis
 export async function runLogin(options: LoginOptions, runtime: Runtime): Promise<number> {
   const clientSecret = await readClientSecret(options, runtime);
   const { protocolVersionFrom, isStatelessVersion } = await import('../core/mcp/protocol-version.js');
-  const version = protocolVersionFrom(runtime.deps.env);
+  const version = protocolVersionFrom(runtime.deps.env, options.protocolVersion);
   const { browserChoice, cannotOpenBrowser, createLoginDeps } = await import('./login-deps.js');
   const { performLogin } = await import('../core/flows/login.js');
   const { openCredentialStore } = await import('../platform/store/open-store.js');

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
+import { protocolVersionOption } from './mcp-options.js';
 import type { Runtime } from './runtime.js';
 
 export interface ScopesOptions {
   url: string;
   tool: string | undefined;
+  protocolVersion?: string;
 }
 
 export type ScopesRun = (options: ScopesOptions, runtime: Runtime) => Promise<number>;
@@ -15,6 +17,7 @@ export function registerScopes(parent: Command, ctx: CommandContext, run: Scopes
     .summary('what a server offers, what your token holds, and what a call needs')
     .argument('<url>', 'the MCP server URL', parseUrl)
     .option('--tool <name>', 'also find out which scopes this tool needs (calls it, with no arguments)')
+    .addOption(protocolVersionOption())
     .addHelpText(
       'after',
       examples([
@@ -38,7 +41,10 @@ export async function runScopes(options: ScopesOptions, runtime: Runtime): Promi
   if (options.tool !== undefined) {
     const { probeToolScopes } = await import('../core/scopes/probe-tool.js');
     const token = stored === undefined ? undefined : await freshToken(options.url, stored.accessToken, runtime);
-    tool = await probeToolScopes(options.url, options.tool, token, runtime.http.fetch);
+    const { protocolVersionFrom } = await import('../core/mcp/protocol-version.js');
+    const { mcpSessionHooks } = await import('./mcp-session-hooks.js');
+    const version = protocolVersionFrom(runtime.deps.env, options.protocolVersion);
+    tool = await probeToolScopes(options.url, options.tool, token, { ...mcpSessionHooks(runtime), version });
   }
   const report = buildScopesReport(server, held, tool);
   if (runtime.globals.json) {

@@ -81,6 +81,17 @@ export interface McpServerKnobs {
   delayMs?: number;
   /** CORS headers for browser clients. Default true. */
   cors?: boolean;
+  /**
+   * How the endpoint answers POSTs: 'json' (enableJsonResponse, one application/json body) or 'sse'
+   * (text/event-stream, the SDK's default: progress and server requests ride on the stream). Default 'json'.
+   */
+  responses?: 'json' | 'sse';
+  /** Stateful sessions with an event store, as the SDK example runs: SSE answers that start with a priming event. */
+  sessions?: boolean;
+  /** With sessions: tools close their stream after the priming event and answer on the resumed one (retry = this many ms). */
+  closeAfterPrimingMs?: number;
+  /** With sessions: the first request of this method finds its session gone (404), as after a server restart. */
+  expireSessionOn?: string;
 }
 
 export const DEFAULT_REQUIRED_SCOPES = ['mcp:tools'];

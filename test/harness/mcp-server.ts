@@ -7,6 +7,7 @@ import { corsMiddleware, delayMiddleware, mountMetadataRoutes, prmLocations, prm
 import type { McpServerKnobs } from './mcp-server-knobs.js';
 import { DEFAULT_ADMIN_SCOPE, DEFAULT_REQUIRED_SCOPES } from './mcp-server-knobs.js';
 import { createTokenVerifier } from './mcp-token-verifier.js';
+import { sessionRoutes } from './mcp-sessions.js';
 import { ADMIN_TOOL, createToolServer } from './mcp-tools.js';
 
 export interface McpTestServer {
@@ -16,6 +17,8 @@ export interface McpTestServer {
   /** The URL the challenge advertises as resource_metadata (before the challenge knobs). */
   prmUrl: string;
   knobs: McpServerKnobs;
+  /** With knobs.sessions: forget every session (the next request with an old Mcp-Session-Id gets 404). */
+  forgetSessions(): void;
   close(): Promise<void>;
 }
 
@@ -36,10 +39,12 @@ export async function startMcpServer(knobs: McpServerKnobs = {}): Promise<McpTes
   mountMetadataRoutes(app, knobs, url, allScopes);
   const verifier = createTokenVerifier({ mcpUrl: url, knobs, allScopes });
   app.all(mcpPath, bearerAuth({ knobs, verifier, prmUrl, requiredScopes, adminScope, adminTool: ADMIN_TOOL }));
+  const sessions = knobs.sessions ? sessionRoutes(knobs, adminScope) : undefined;
+  if (sessions) app.all(mcpPath, sessions.handle);
   app.post(mcpPath, async (req: Request, res: Response) => {
-    const server = createToolServer(adminScope);
+    const server = createToolServer(adminScope, knobs);
     // Stateless: one server and transport per request, so there is no session to (mis)use as authentication.
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: knobs.responses !== 'sse' });
     res.on('close', () => {
       void transport.close();
       void server.close();
@@ -54,5 +59,5 @@ export async function startMcpServer(knobs: McpServerKnobs = {}): Promise<McpTes
     res.status(500).json({ error: 'server_error', error_description: err instanceof Error ? err.message : String(err) });
   });
   listener.setHandler(app);
-  return { url, origin: listener.origin, prmUrl, knobs, close: () => listener.close() };
+  return { url, origin: listener.origin, prmUrl, knobs, forgetSessions: () => sessions?.forget(), close: () => listener.close() };
 }

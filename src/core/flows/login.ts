@@ -92,7 +92,7 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
       now: deps.now(),
     }),
   );
-  const proof = await proveCredential(request, tokens.access_token, deps.http).catch((error: unknown) => {
+  const proof = await proveCredential(request, tokens.access_token, deps).catch((error: unknown) => {
     throw describeMcpFailure(error, `the credential is stored, but proving it failed`);
   });
   return { credential, ...proof, flow, registration: identity.method, scope };
@@ -160,9 +160,21 @@ function pinnedPort(redirectUris: readonly string[] | undefined): number | undef
 }
 
 /** Step 8 and the issue's "proves the credential works": initialize (or server/discover) + tools/list. */
-async function proveCredential(request: LoginRequest, accessToken: string, http: FlowHttp): Promise<{ hello: ServerHello; toolCount: number }> {
-  const client = createMcpClient({ url: request.serverUrl, fetch: http.fetch, version: request.version, clientInfo: { name: 'mcpauth', version: '0' }, accessToken });
-  const hello = await client.connect();
-  const tools = await client.listTools();
-  return { hello, toolCount: tools.length };
+async function proveCredential(request: LoginRequest, accessToken: string, deps: LoginDeps): Promise<{ hello: ServerHello; toolCount: number }> {
+  const client = createMcpClient({
+    url: request.serverUrl,
+    fetch: deps.http.fetch,
+    version: request.version,
+    clientInfo: { name: 'mcpauth', version: '0' },
+    accessToken,
+    sleep: deps.sleep,
+    onDeclined: (declined) => deps.warn(`The server asked for ${declined.asked} (${declined.method}); mcpauth cannot answer that and declined it.`),
+  });
+  try {
+    const hello = await client.connect();
+    const tools = await client.listTools();
+    return { hello, toolCount: tools.length };
+  } finally {
+    await client.close();
+  }
 }

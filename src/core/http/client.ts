@@ -2,6 +2,7 @@ import { maskHeaderValue, maskUrl } from '../secrets/mask.js';
 import type { HttpExchange } from './exchange.js';
 import { classifyFetchError, HttpError } from './http-error.js';
 import { readBodyCapped } from './read-body.js';
+import { createStreamGuard, guardBody } from './stream-body.js';
 import { checkRequestUrl } from './url-policy.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -28,6 +29,11 @@ export interface HttpRequestInit {
   label?: string;
   maxBodyBytes?: number;
   timeoutMs?: number;
+  /**
+   * Return as soon as the headers arrive and pass the body through as it streams (MCP SSE answers):
+   * the timeout becomes an idle timeout, and the exchange is recorded without its final byte count.
+   */
+  stream?: boolean;
 }
 
 export interface HttpClient {
@@ -78,7 +84,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       requestHeaders: headersToRecord(headers, true),
       responseHeaders: {},
     };
-    const timeout = AbortSignal.timeout(init.timeoutMs ?? options.timeoutMs);
+    const timeoutMs = init.timeoutMs ?? options.timeoutMs;
+    if (init.stream === true) return sendStreaming(url, method, headers, init, exchange, started);
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signals = [timeout, options.signal, init.signal].filter((s): s is AbortSignal => Boolean(s));
     const signal = AbortSignal.any(signals);
     try {
@@ -98,7 +106,38 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       exchange.bytes = body?.byteLength ?? 0;
       return rebuildResponse(response, body, url.href);
     } catch (error) {
-      const failure = toHttpError(error, url.href, timeout, [options.signal, init.signal ?? undefined], init.timeoutMs ?? options.timeoutMs);
+      const failure = toHttpError(error, url.href, () => timeout.aborted, [options.signal, init.signal ?? undefined], timeoutMs);
+      exchange.error = { code: failure.code, message: failure.message };
+      throw failure;
+    } finally {
+      exchange.durationMs = Math.round(clock() - started);
+      record(exchange);
+    }
+  }
+
+  async function sendStreaming(url: URL, method: string, headers: Headers, init: HttpRequestInit, exchange: HttpExchange, started: number): Promise<Response> {
+    const timeoutMs = init.timeoutMs ?? options.timeoutMs;
+    const guard = createStreamGuard(timeoutMs, [options.signal, init.signal]);
+    const fail = (error: unknown): HttpError => toHttpError(error, url.href, () => guard.idleFired, [options.signal, init.signal ?? undefined], timeoutMs);
+    try {
+      const response = await options.fetch(url, { method, headers, body: init.body ?? null, redirect: 'manual', signal: guard.signal });
+      exchange.status = response.status;
+      exchange.contentType = response.headers.get('content-type') ?? undefined;
+      exchange.responseHeaders = headersToRecord(response.headers, true);
+      if (response.body === null) {
+        guard.stop();
+        return rebuildResponse(response, null, url.href);
+      }
+      const max = init.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const body = guardBody(response.body, guard, max, url.href, fail, (total) => {
+        exchange.bytes = total;
+      });
+      const streamed = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      Object.defineProperty(streamed, 'url', { value: url.href });
+      return streamed;
+    } catch (error) {
+      guard.stop();
+      const failure = fail(error);
       exchange.error = { code: failure.code, message: failure.message };
       throw failure;
     } finally {
@@ -110,12 +149,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return { fetch: send, exchanges };
 }
 
-function toHttpError(error: unknown, url: string, timeout: AbortSignal, cancels: Array<AbortSignal | undefined>, timeoutMs: number): HttpError {
+function toHttpError(error: unknown, url: string, timedOut: () => boolean, cancels: Array<AbortSignal | undefined>, timeoutMs: number): HttpError {
   if (error instanceof HttpError) return error;
   // The client's signal is Ctrl-C; a caller's own signal is usually an overall time bound.
   if (cancels[0]?.aborted) return new HttpError('cancelled', url, 'the request was cancelled', { cause: error });
   if (cancels[1]?.aborted) return new HttpError('cancelled', url, 'the request was stopped by the caller (an overall time bound)', { cause: error });
-  if (timeout.aborted) {
+  if (timedOut()) {
     return new HttpError('timeout', url, `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`, { cause: error });
   }
   return classifyFetchError(error, url);

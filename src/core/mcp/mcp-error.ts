@@ -1,4 +1,4 @@
-import type { JsonRpcError } from './rpc-response.js';
+import type { JsonRpcError } from './rpc-incoming.js';
 
 /** The server answered a JSON-RPC POST with an HTTP error status (401/403 carry a challenge). */
 export class McpHttpError extends Error {
@@ -13,6 +13,17 @@ export class McpHttpError extends Error {
     this.status = status;
     this.method = method;
     this.wwwAuthenticate = wwwAuthenticate;
+  }
+}
+
+/**
+ * HTTP 404 to a request that carried Mcp-Session-Id: the session is gone (2025-03-26 transports,
+ * §Session Management: the client MUST start a new session with a fresh initialize).
+ */
+export class McpSessionExpiredError extends McpHttpError {
+  constructor(method: string, excerpt: string) {
+    super(method, 404, undefined, excerpt);
+    this.name = 'McpSessionExpiredError';
   }
 }
 

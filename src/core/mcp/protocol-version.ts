@@ -20,10 +20,11 @@ export function isStatelessVersion(version: McpProtocolVersion): boolean {
   return version >= '2026-07-28';
 }
 
-/** The MCP revision to speak (MCPAUTH_PROTOCOL_VERSION; the conformance wrapper sets it). */
-export function protocolVersionFrom(env: Readonly<Record<string, string | undefined>>): McpProtocolVersion {
+/** The MCP revision to speak: --protocol-version, else MCPAUTH_PROTOCOL_VERSION, else the default. */
+export function protocolVersionFrom(env: Readonly<Record<string, string | undefined>>, flag?: string): McpProtocolVersion {
+  if (flag !== undefined) return flag as McpProtocolVersion;
   const value = env.MCPAUTH_PROTOCOL_VERSION;
   if (value === undefined || value === '') return DEFAULT_PROTOCOL_VERSION;
   if (isMcpProtocolVersion(value)) return value;
-  throw new CliError('usage', `MCPAUTH_PROTOCOL_VERSION=${value} is not a protocol version mcpauth speaks.`, { hint: 'Use 2025-06-18, 2025-11-25 or 2026-07-28.' });
+  throw new CliError('usage', `MCPAUTH_PROTOCOL_VERSION=${value} is not a protocol version mcpauth speaks.`, { hint: `Use one of ${MCP_PROTOCOL_VERSIONS.join(', ')}.` });
 }

@@ -1,7 +1,7 @@
 import { findBearerChallenge, parseWwwAuthenticate } from '../discovery/index.js';
-import { createMcpClient, type McpFetch } from '../mcp/mcp-client.js';
+import { createMcpClient, type McpClientOptions } from '../mcp/mcp-client.js';
 import { McpHttpError, McpRpcError } from '../mcp/mcp-error.js';
-import { DEFAULT_PROTOCOL_VERSION } from '../mcp/protocol-version.js';
+import { DEFAULT_PROTOCOL_VERSION, type McpProtocolVersion } from '../mcp/protocol-version.js';
 import { splitScopes } from '../token/token-summary.js';
 
 /** What calling a tool taught us about the scopes it needs. */
@@ -16,8 +16,14 @@ export type ToolProbe =
  * SHOULD answer an under-scoped call with 403 and `Bearer error="insufficient_scope", scope="…"` naming
  * what the operation needs. A call that gets past authorization really runs the tool (with no arguments).
  */
-export async function probeToolScopes(url: string, tool: string, accessToken: string | undefined, fetch: McpFetch): Promise<ToolProbe> {
-  const client = createMcpClient({ url, fetch, version: DEFAULT_PROTOCOL_VERSION, clientInfo: { name: 'mcpauth-scopes', version: '0' }, ...(accessToken === undefined ? {} : { accessToken }) });
+export async function probeToolScopes(
+  url: string,
+  tool: string,
+  accessToken: string | undefined,
+  session: Pick<McpClientOptions, 'fetch' | 'onDeclined' | 'onNotification' | 'sleep'> & { version?: McpProtocolVersion },
+): Promise<ToolProbe> {
+  const { version, ...hooks } = session;
+  const client = createMcpClient({ ...hooks, url, version: version ?? DEFAULT_PROTOCOL_VERSION, clientInfo: { name: 'mcpauth-scopes', version: '0' }, ...(accessToken === undefined ? {} : { accessToken }) });
   try {
     await client.connect();
     await client.callTool(tool, {});
@@ -26,6 +32,8 @@ export async function probeToolScopes(url: string, tool: string, accessToken: st
     if (error instanceof McpRpcError) return { tool, outcome: 'authorized', detail: `the call passed authorization; the tool answered a JSON-RPC error (${error.message})` };
     if (error instanceof McpHttpError && (error.status === 401 || error.status === 403)) return readChallenge(tool, error);
     return { tool, outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await client.close();
   }
 }
 

@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildMessage } from '../../../src/core/mcp/rpc-message.js';
-import { parseRpcBody, RpcParseError } from '../../../src/core/mcp/rpc-response.js';
-
-describe('parseRpcBody', () => {
-  it('reads an application/json response', () => {
-    expect(parseRpcBody('application/json; charset=utf-8', '{"jsonrpc":"2.0","id":3,"result":{"ok":true}}', 3).result).toEqual({ ok: true });
-  });
-
-  it('finds the response among event-stream notifications, with multi-line data', () => {
-    const body = 'event: message\ndata: {"jsonrpc":"2.0","method":"notifications/progress","params":{}}\n\nid: 7\ndata: {"jsonrpc":"2.0",\ndata: "id":2,"result":{"tools":[]}}\n\n';
-    expect(parseRpcBody('text/event-stream', body, 2)).toEqual({ jsonrpc: '2.0', id: 2, result: { tools: [] } });
-  });
-
-  it('refuses other content types and a body without the awaited id', () => {
-    expect(() => parseRpcBody('text/html', '<html>', 1)).toThrow(RpcParseError);
-    expect(() => parseRpcBody('application/json', '{"jsonrpc":"2.0","id":9,"result":{}}', 1)).toThrow('no JSON-RPC response with id 1');
-  });
-});
 
 describe('buildMessage', () => {
   const clientInfo = { name: 'mcpauth', version: '0' };
