@@ -1,5 +1,5 @@
 import { AUDIT_RULES } from '../../src/core/audit/rules.js';
-import { FINDING_CATALOGUE } from '../../src/core/probe/catalogue.js';
+import { FINDING_CATALOGUE, findingSources, type FindingId } from '../../src/core/probe/catalogue.js';
 import { SCOPE_FINDINGS } from '../../src/core/scopes/scope-findings.js';
 import { TOKEN_FINDINGS } from '../../src/core/token/token-findings.js';
 import { specMarkdown } from './spec-links.js';
@@ -13,6 +13,13 @@ import { specMarkdown } from './spec-links.js';
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (id: string): string => `\`${id}\``;
 
+/** Spec findings link their rule; IdP findings (no spec rule) link the sources of the observed behaviour. */
+function ruleMarkdown(id: FindingId, spec: string): string {
+  const sources = findingSources(id);
+  if (!sources) return specMarkdown(spec);
+  return `IdP behaviour: ${sources.map((url, i) => `[source ${i + 1}](${url})`).join(', ')}`;
+}
+
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
@@ -23,7 +30,7 @@ export const GENERATED_TABLES: Record<string, () => string> = {
   'probe-findings': () =>
     table(
       ['id', 'severity', 'when', 'rule', 'fix'],
-      Object.entries(FINDING_CATALOGUE).map(([id, kind]) => [code(id), kind.severity, cell(kind.title), specMarkdown(kind.spec), cell(kind.fix)]),
+      Object.entries(FINDING_CATALOGUE).map(([id, kind]) => [code(id), kind.severity, cell(kind.title), ruleMarkdown(id as FindingId, kind.spec), cell(kind.fix)]),
     ),
   'token-findings': () =>
     table(
