@@ -8,6 +8,8 @@ import { confirmOrFlag } from '../platform/prompt.js';
 import type { CallOptions } from './call.js';
 import { browserChoice, createLoginDeps } from './login-deps.js';
 import type { Runtime } from './runtime.js';
+import { terminalText } from '../output/terminal-text.js';
+import { formatCommand } from '../output/shell-quote.js';
 
 /** The store, refresh and re-login behind `call`'s retry loop (core/flows/authorized-call.ts). */
 export async function createAuthorizedCallDeps(options: CallOptions, runtime: Runtime, store: CredentialStore, version: McpProtocolVersion): Promise<AuthorizedCallDeps> {
@@ -17,13 +19,13 @@ export async function createAuthorizedCallDeps(options: CallOptions, runtime: Ru
     return { accessToken: token.accessToken, scopes: token.credential.scopes };
   };
   if (!(await store.find(options.url))) {
-    throw new CliError('auth', `no stored credential for ${options.url}.`, { hint: `Run mcpauth login ${options.url} first.` });
+    throw new CliError('auth', `no stored credential for ${options.url}.`, { hint: `Run ${formatCommand(['mcpauth', 'login', options.url], runtime.shell)} first.` });
   }
   return {
     token: () => held(false),
     refresh: () => held(true),
     confirm: async (reason) => {
-      runtime.note(explain(reason));
+      runtime.note(terminalText(explain(reason)));
       return options.stepUp || confirmOrFlag(runtime, 'Re-authorize now?', '--step-up', true);
     },
     reauthorize: async (reason) => {

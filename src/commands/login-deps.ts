@@ -7,6 +7,7 @@ import { openInBrowser, type BrowserChoice } from '../platform/browser.js';
 import { startLoopbackListener } from '../platform/loopback-listener.js';
 import { platform } from 'node:os';
 import type { Runtime } from './runtime.js';
+import { terminalText } from '../output/terminal-text.js';
 
 /** How long the loopback listener waits for the browser (a person reads, signs in, consents). */
 export const CALLBACK_TIMEOUT_MS = 5 * 60 * 1000;
@@ -45,8 +46,9 @@ export function sleepFor(signal: AbortSignal): (ms: number) => Promise<void> {
 function devicePrompt(runtime: Runtime): (prompt: DevicePrompt) => void {
   return (prompt) => {
     const s = runtime.errStyle;
-    runtime.note(`To log in, open ${s.cyan(prompt.verificationUri)} and enter the code ${s.bold(prompt.userCode)}`);
-    if (prompt.verificationUriComplete) runtime.note(`  (or open ${prompt.verificationUriComplete})`);
+    // Every part of the prompt is the authorization server's choice (a user_code can carry OSC 52).
+    runtime.note(`To log in, open ${s.cyan(terminalText(prompt.verificationUri))} and enter the code ${s.bold(terminalText(prompt.userCode, { maxLength: 100 }))}`);
+    if (prompt.verificationUriComplete) runtime.note(`  (or open ${terminalText(prompt.verificationUriComplete)})`);
     runtime.note(s.dim(`Waiting for approval (the code expires in ${Math.round(prompt.expiresInSeconds / 60)} min; Ctrl-C to cancel)…`));
   };
 }
@@ -67,12 +69,13 @@ export function createLoginDeps(runtime: Runtime, store: CredentialStore, choice
       startLoopbackListener({ port, expectedState: state, timeoutMs: CALLBACK_TIMEOUT_MS, signal: deps.signal, fallbackToAnyPort: fallback }),
     presentUrl: async (url) => {
       // Always shown, so a failed or absent browser never leaves the user without a way forward.
-      runtime.note(`Open this URL to log in:\n  ${url.href}`);
+      // Not shortened: the whole URL is what the user needs (href is percent-encoded, so it has no controls).
+      runtime.note(`Open this URL to log in:\n  ${terminalText(url.href, { maxLength: Number.MAX_SAFE_INTEGER })}`);
       const opened = await openInBrowser(url, choice, { platform: platform(), allowHttp: runtime.globals.allowHttp });
-      if (!opened.opened && choice.kind !== 'print') runtime.note(`(the browser was not opened: ${opened.reason})`);
+      if (!opened.opened && choice.kind !== 'print') runtime.note(`(the browser was not opened: ${terminalText(opened.reason ?? '')})`);
       runtime.note(runtime.errStyle.dim('Waiting for the authorization response (Ctrl-C to cancel)…'));
     },
     onDevicePrompt: devicePrompt(runtime),
-    warn: (text) => runtime.note(runtime.errStyle.yellow(text)),
+    warn: (text) => runtime.note(runtime.errStyle.yellow(terminalText(text))),
   };
 }

@@ -5,6 +5,7 @@ import { isAtOrAbove, SEVERITIES, type Severity } from '../core/findings/severit
 import type { HttpClient } from '../core/http/client.js';
 import type { ProbeReport } from '../core/probe/report.js';
 import type { Runtime } from './runtime.js';
+import { formatCommand } from '../output/shell-quote.js';
 
 export const SPEC_VERSIONS = ['2025-11-25', '2026-07-28'] as const;
 export type SpecVersion = (typeof SPEC_VERSIONS)[number];
@@ -105,7 +106,7 @@ async function resolveToken(options: ProbeOptions, runtime: Runtime): Promise<st
   const { readStoredToken } = await import('../core/token/stored-token.js');
   const stored = await readStoredToken(await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now }), options.url);
   if (stored === undefined) {
-    throw new CliError('auth', `No stored credential for ${options.url}.`, { hint: `Log in first: 'mcpauth login ${options.url}', or pass --token -.` });
+    throw new CliError('auth', `No stored credential for ${options.url}.`, { hint: `Log in first: ${formatCommand(['mcpauth', 'login', options.url], runtime.shell)}, or pass --token -.` });
   }
   return stored.accessToken;
 }

@@ -1,5 +1,6 @@
 import { HttpError } from '../core/http/http-error.js';
 import { CliError } from '../errors.js';
+import { terminalText } from '../output/terminal-text.js';
 import type { Deps } from './deps.js';
 
 /** Maps anything a command threw to a CliError: the one place errors get their exit code. */
@@ -51,12 +52,13 @@ function causeChain(error: unknown): string[] {
 export function reportError(error: unknown, deps: Deps, argv: readonly string[]): number {
   const cliError = toCliError(error);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const lines = [`mcpauth: ${cliError.message}`];
-  if (cliError.hint) lines.push(`  hint: ${cliError.hint}`);
+  // Messages quote servers (error_description) and files: sanitised for the terminal; --json stays exact.
+  const lines = [`mcpauth: ${terminalText(cliError.message)}`];
+  if (cliError.hint) lines.push(`  hint: ${terminalText(cliError.hint)}`);
   if (verbose) {
-    for (const cause of causeChain(cliError)) lines.push(`  cause: ${cause}`);
+    for (const cause of causeChain(cliError)) lines.push(`  cause: ${terminalText(cause)}`);
     const original = cliError.code === 'internal' && cliError.cause instanceof Error ? cliError.cause.stack : undefined;
-    if (original) lines.push(original);
+    if (original) lines.push(terminalText(original, { multiline: true }));
   }
   deps.io.stderr.write(`${lines.join('\n')}\n`);
   if (argv.includes('--json')) {

@@ -81,7 +81,7 @@ async function render(view: ConfigRotationView, runtime: Runtime): Promise<void>
     return;
   }
   const { renderConfigRotationHuman } = await import('../output/rotate-config-human.js');
-  runtime.deps.io.stdout.write(renderConfigRotationHuman(view, runtime.style));
+  runtime.deps.io.stdout.write(renderConfigRotationHuman(view, runtime.style, runtime.shell));
 }
 
 /** audit-config's scanner (one detector set, not a copy): its secret findings become rewrite sites. */

@@ -5,6 +5,7 @@ import type { RotationFailure, RotationReport } from '../core/rotate/rotation-re
 import type { StoredCredential } from '../core/store/credential.js';
 import type { CredentialStore } from '../core/store/credential-store.js';
 import { CliError, EXIT_CODES } from '../errors.js';
+import { formatCommand } from '../output/shell-quote.js';
 
 export const ROTATE_TARGETS = ['env', 'print'] as const;
 
@@ -86,7 +87,7 @@ export async function runRotate(options: RotateOptions, runtime: Runtime): Promi
 async function findOne(store: CredentialStore, url: string): Promise<StoredCredential[]> {
   const credential = await store.find(url);
   if (credential) return [credential];
-  throw new CliError('auth', `no stored credential for ${url}.`, { hint: `Log in first: mcpauth login ${url}` });
+  throw new CliError('auth', `no stored credential for ${url}.`, { hint: `Log in first: ${formatCommand(['mcpauth', 'login', url])}` });
 }
 
 function describe(error: CliError): RotationFailure {

@@ -1,6 +1,9 @@
 import { createHttpClient, type HttpClient } from '../core/http/client.js';
 import type { HttpExchange } from '../core/http/exchange.js';
+import { platform } from 'node:os';
+import { shellFor, type CommandShell } from '../output/shell-quote.js';
 import { plainStyle, type Style } from '../output/style.js';
+import { terminalText } from '../output/terminal-text.js';
 import { USER_AGENT } from '../version.js';
 import { isCI, type Deps, type GlobalOptions } from './deps.js';
 
@@ -17,6 +20,8 @@ export interface Runtime {
   canPrompt: boolean;
   /** Spinners are shown: stderr is a terminal and this is not CI. */
   showProgress: boolean;
+  /** The shell printed commands are quoted for (PowerShell on Windows). */
+  shell: CommandShell;
   /** Writes one line of progress/hint text to stderr. */
   note(text: string): void;
 }
@@ -37,6 +42,7 @@ export async function createRuntime(deps: Deps, globals: GlobalOptions): Promise
     errStyle,
     canPrompt: deps.io.stdinIsTTY && deps.io.stderrIsTTY && globals.input && !ci,
     showProgress: deps.io.stderrIsTTY && !ci,
+    shell: shellFor(platform()),
     note: (text) => deps.io.stderr.write(`${text}\n`),
   };
 }
@@ -60,13 +66,15 @@ export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals
 
 /** The --verbose trace line of one exchange; headers are already masked by the HTTP client. */
 export function formatExchange(exchange: HttpExchange, style: Style): string {
+  const safe = terminalText;
   const outcome = exchange.error
-    ? style.red(`failed: ${exchange.error.message}`)
-    : `${exchange.status ?? '?'} ${exchange.contentType ?? ''} ${exchange.bytes ?? 0} bytes`.trim();
+    ? style.red(`failed: ${safe(exchange.error.message)}`)
+    : safe(`${exchange.status ?? '?'} ${exchange.contentType ?? ''} ${exchange.bytes ?? 0} bytes`.trim());
   const label = exchange.label ? style.dim(` (${exchange.label})`) : '';
-  const lines = [`${style.dim('http')} ${exchange.method} ${exchange.url}${label} -> ${outcome} in ${exchange.durationMs} ms`];
-  if (exchange.location) lines.push(`${style.dim('http')}   redirect to ${exchange.location} (not followed)`);
-  for (const [name, value] of Object.entries(exchange.requestHeaders)) lines.push(style.dim(`http   > ${name}: ${value}`));
-  for (const [name, value] of Object.entries(exchange.responseHeaders)) lines.push(style.dim(`http   < ${name}: ${value}`));
+  const lines = [`${style.dim('http')} ${exchange.method} ${safe(exchange.url)}${label} -> ${outcome} in ${exchange.durationMs} ms`];
+  if (exchange.location) lines.push(`${style.dim('http')}   redirect to ${safe(exchange.location)} (not followed)`);
+  // Header values may carry obs-text bytes (C1 controls once decoded): sanitised like any server text.
+  for (const [name, value] of Object.entries(exchange.requestHeaders)) lines.push(style.dim(`http   > ${safe(name)}: ${safe(value)}`));
+  for (const [name, value] of Object.entries(exchange.responseHeaders)) lines.push(style.dim(`http   < ${safe(name)}: ${safe(value)}`));
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
 import { protocolVersionOption } from './mcp-options.js';
 import type { Runtime } from './runtime.js';
+import { terminalText } from '../output/terminal-text.js';
 
 export interface ScopesOptions {
   url: string;
@@ -52,7 +53,7 @@ export async function runScopes(options: ScopesOptions, runtime: Runtime): Promi
     runtime.deps.io.stdout.write(renderScopesJson(report));
   } else {
     const { renderScopesHuman } = await import('../output/scopes-human.js');
-    runtime.deps.io.stdout.write(renderScopesHuman(report, runtime.style));
+    runtime.deps.io.stdout.write(renderScopesHuman(report, runtime.style, runtime.shell));
   }
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -72,7 +73,7 @@ async function freshToken(url: string, storedToken: string, runtime: Runtime): P
     const fresh = await getFreshAccessToken(url, { store, fetch: runtime.http.fetch, now: runtime.deps.now, allowHttp: runtime.globals.allowHttp });
     return fresh.accessToken;
   } catch (error) {
-    runtime.note(runtime.errStyle.dim(`note: could not refresh the stored token (${error instanceof Error ? error.message : String(error)}); using it as stored.`));
+    runtime.note(runtime.errStyle.dim(`note: could not refresh the stored token (${terminalText(error instanceof Error ? error.message : String(error))}); using it as stored.`));
     return storedToken;
   }
 }

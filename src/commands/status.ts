@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
 import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
 import type { Runtime } from './runtime.js';
+import { formatCommand } from '../output/shell-quote.js';
 
 export interface StatusOptions {
   url: string | undefined;
@@ -41,11 +42,11 @@ export async function runStatus(options: StatusOptions, runtime: Runtime): Promi
     deps.io.stdout.write(renderStatusJson(report));
   } else {
     const { renderStatusHuman } = await import('../output/status-human.js');
-    deps.io.stdout.write(renderStatusHuman(report, runtime.style));
+    deps.io.stdout.write(renderStatusHuman(report, runtime.style, runtime.shell));
   }
   // Scripts test `mcpauth status URL` for "can I get a token without a browser?".
   if (options.url !== undefined && !report.credentials.some((entry) => entry.usable)) {
-    if (runtime.globals.json || report.credentials.length > 0) runtime.note(`No usable credential for ${options.url}: run mcpauth login ${options.url}`);
+    if (runtime.globals.json || report.credentials.length > 0) runtime.note(`No usable credential for ${options.url}: run ${formatCommand(['mcpauth', 'login', options.url], runtime.shell)}`);
     return EXIT_CODES.auth;
   }
   return EXIT_CODES.ok;

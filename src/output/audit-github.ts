@@ -1,4 +1,5 @@
 import type { AuditReport } from '../core/audit/finding.js';
+import { terminalSafe } from './terminal-text.js';
 
 // @actions/core escaping (toolkit command.ts): data escapes % CR LF; properties also : and ,.
 function escapeData(text: string): string {
@@ -12,7 +13,9 @@ function escapeProperty(text: string): string {
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 /** `--format github`: one workflow command per finding, shown as annotations on the diff. */
-export function renderAuditGithub(report: AuditReport): string {
+export function renderAuditGithub(input: AuditReport): string {
+  // The runner prints annotations into the job log, a terminal: no control character gets through.
+  const report = terminalSafe(input);
   const lines = report.findings.map((f) => {
     const properties = [
       `file=${escapeProperty(f.file)}`,

@@ -1,9 +1,12 @@
 import type { AuditFinding, AuditReport } from '../core/audit/finding.js';
 import type { Severity } from '../core/findings/severity.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** Human output: grouped by file, each finding with location, masked secret, kind and fix. */
-export function renderAuditHuman(report: AuditReport, style: Style, verbose = false): string {
+export function renderAuditHuman(input: AuditReport, style: Style, verbose = false): string {
+  // File names, server names and git authors come from the repository: sanitised for the terminal.
+  const report = terminalSafe(input);
   const lines: string[] = [];
   const byFile = new Map<string, AuditFinding[]>();
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);

@@ -1,5 +1,6 @@
 import type { McpTool } from '../core/mcp/mcp-client.js';
 import type { Style } from './style.js';
+import { terminalSafe, terminalText } from './terminal-text.js';
 
 export interface CallOutcome {
   tools: McpTool[];
@@ -12,11 +13,13 @@ function contentText(result: Record<string, unknown>): string {
   return content.map((block) => (block.type === 'text' && typeof block.text === 'string' ? block.text : `[${String(block.type)} content]`)).join('\n');
 }
 
-export function renderCallHuman(outcome: CallOutcome, style: Style): string {
-  if (outcome.result) {
-    const text = contentText(outcome.result);
-    return `${outcome.result.isError === true ? style.red('the tool reported an error:\n') : ''}${text}\n`;
+export function renderCallHuman(input: CallOutcome, style: Style): string {
+  if (input.result) {
+    // Tool output is the server's text: lines and tabs kept, every control sequence shown, bounded (--json has it all).
+    const text = terminalText(contentText(input.result), { multiline: true });
+    return `${input.result.isError === true ? style.red('the tool reported an error:\n') : ''}${text}\n`;
   }
+  const outcome = terminalSafe(input);
   if (outcome.tools.length === 0) return `${style.dim('(the server lists no tools)')}\n`;
   const width = Math.max(...outcome.tools.map((t) => t.name.length));
   return `${outcome.tools.map((t) => `${style.bold(t.name.padEnd(width))}  ${t.description ?? ''}`.trimEnd()).join('\n')}\n`;

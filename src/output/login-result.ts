@@ -1,5 +1,6 @@
 import type { LoginResult } from '../core/flows/login.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 
 export interface LoginView {
   result: LoginResult;
@@ -19,7 +20,9 @@ function relative(iso: string | undefined, now: Date): string {
 
 /** The human summary of a login: what was granted and where it is kept. Never a token. */
 export function renderLoginHuman(view: LoginView, style: Style): string {
-  const { result } = view;
+  // subject, scopes, client_id, issuer and serverInfo.name are all the servers' choice.
+  const result = terminalSafe(view.result);
+  const storedIn = terminalSafe(view.storedIn);
   const c = result.credential;
   const who = c.subject === undefined ? '' : ` as ${style.bold(c.subject)}`;
   const server = result.hello.serverInfo?.name ? `${result.hello.serverInfo.name}, ` : '';
@@ -29,7 +32,7 @@ export function renderLoginHuman(view: LoginView, style: Style): string {
     `  scopes        ${c.scopes.length > 0 ? c.scopes.join(' ') : style.dim('(none named)')}`,
     `  expires       ${relative(c.accessTokenExpiresAt, view.now)}${c.refreshAvailable ? ', refresh token stored' : style.yellow(', no refresh token: expect to log in again')}`,
     `  client        ${c.clientId} (${result.registration})`,
-    `  stored in     ${view.storedIn}`,
+    `  stored in     ${storedIn}`,
     `  verified      ${server}${result.hello.via} + tools/list: ${result.toolCount} tool${result.toolCount === 1 ? '' : 's'}`,
   ];
   return `${lines.join('\n')}\n`;

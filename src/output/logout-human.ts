@@ -1,6 +1,7 @@
 import type { LogoutOutcome, RevocationOutcome } from '../core/store/logout.js';
 import { formatRelativeSeconds } from './relative-time.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 
 function refreshText(outcome: LogoutOutcome, style: Style): string {
   const result = outcome.refreshToken;
@@ -45,7 +46,8 @@ function detail(result: Extract<RevocationOutcome, { status: 'rejected' }>): str
 }
 
 /** Human `logout`: exactly what was done for each credential. */
-export function renderLogoutHuman(outcomes: LogoutOutcome[], now: Date, style: Style): string {
+export function renderLogoutHuman(input: LogoutOutcome[], now: Date, style: Style): string {
+  const outcomes = terminalSafe(input);
   if (outcomes.length === 0) return 'No stored credentials: nothing to log out.\n';
   const blocks = outcomes.map((outcome) => {
     const local = outcome.deleted ? `deleted (metadata and ${outcome.secretLocation === 'keychain' ? 'keychain entry' : 'secret file entry'})` : style.dim('already gone');

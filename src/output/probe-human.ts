@@ -1,9 +1,12 @@
 import type { Severity } from '../core/findings/severity.js';
 import type { CompatRow, Finding, ProbeReport, ProbeStep } from '../core/probe/report.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** The human probe report: the numbered trace, then findings by severity, then the --compat table. */
-export function renderProbeHuman(report: ProbeReport, style: Style): string {
+export function renderProbeHuman(input: ProbeReport, style: Style): string {
+  // Metadata values, error texts and URLs in the trace are the servers' choice.
+  const report = terminalSafe(input);
   const lines = [style.bold(`Probe of ${report.target}`) + style.dim(` (MCP ${report.wire} wire)`), '', style.bold('Trace')];
   for (const step of report.steps) lines.push(...renderStep(step, style));
   const provider = report.authorizationServer?.provider;

@@ -1,8 +1,10 @@
 import type { ClientRotationReport } from '../core/rotate/rotate-client.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** `rotate --client` for a person: what was registered, what was deleted, and the login that follows. */
-export function renderClientRotationHuman(reports: readonly ClientRotationReport[], style: Style): string {
+export function renderClientRotationHuman(input: readonly ClientRotationReport[], style: Style): string {
+  const reports = terminalSafe(input);
   const lines: string[] = [];
   for (const report of reports) {
     const head = `${report.serverUrl}  ${style.dim(`(${report.issuer})`)}`;

@@ -1,5 +1,7 @@
 import type { ConfigRotationPlan } from '../core/rotate/config/config-rotation.js';
+import { formatCommand, type CommandShell } from './shell-quote.js';
 import type { Style } from './style.js';
+import { terminalSafe, terminalText } from './terminal-text.js';
 
 export interface ConfigRotationView {
   plan: ConfigRotationPlan;
@@ -11,8 +13,10 @@ export interface ConfigRotationView {
 }
 
 /** `rotate --config` for a person: the diff, where the values go, and what moving cannot fix. */
-export function renderConfigRotationHuman(view: ConfigRotationView, style: Style): string {
-  const { plan } = view;
+export function renderConfigRotationHuman(input: ConfigRotationView, style: Style, shell: CommandShell = 'posix'): string {
+  // Names, paths and the diff come from the repository's files.
+  const view = terminalSafe(input);
+  const plan = { ...view.plan, diff: terminalText(input.plan.diff, { multiline: true }) };
   if (plan.moved.length === 0 && plan.skipped.length === 0) return `${style.green(`No literal secrets in ${plan.file}: nothing to move.`)}\n`;
   const lines: string[] = [style.bold(`${plan.file} (${plan.client}): ${plan.moved.length} literal secret${plan.moved.length === 1 ? '' : 's'} to move into environment references`)];
   if (plan.diff !== '') lines.push('', plan.diff.trimEnd(), '');
@@ -25,7 +29,7 @@ export function renderConfigRotationHuman(view: ConfigRotationView, style: Style
       lines.push(`  ${entry.envName} (${entry.ruleId}): ${where}`);
     }
   }
-  for (const url of view.oauthServers) lines.push('', `${url} supports OAuth: replace the static token with ${style.bold(`mcpauth login ${url}`)}`);
+  for (const url of view.oauthServers) lines.push('', `${url} supports OAuth: replace the static token with ${style.bold(formatCommand(['mcpauth', 'login', url], shell))}`);
   if (!view.written && plan.refusal === undefined && plan.changed) lines.push('', style.dim('Dry run: nothing was written. Run again with --write to apply.'));
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,10 @@
 import type { RotationOutcome, RotationReport } from '../core/rotate/rotation-report.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** `rotate` for a person: one headline that says which outcome it was, then one block per server. */
-export function renderRotateHuman(report: RotationReport, style: Style): string {
+export function renderRotateHuman(input: RotationReport, style: Style): string {
+  const report = terminalSafe(input);
   const lines = [headline(report, style)];
   for (const outcome of report.outcomes) lines.push(...outcomeLines(outcome, report.ifExpiringWithin, style));
   return `${lines.join('\n')}\n`;

@@ -1,15 +1,18 @@
 import type { ScopesReport } from '../core/scopes/scopes-report.js';
+import { formatCommand, type CommandShell } from './shell-quote.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 import { renderFindingLines, summarizeFindingCounts } from './token-inspect-findings.js';
 
 const COLUMNS = ['401', 'PRM', 'AS', 'held', 'needed'] as const;
 
 /** `scopes` for a person: one row per scope with where it appears, then the fix and the findings. */
-export function renderScopesHuman(report: ScopesReport, style: Style): string {
+export function renderScopesHuman(input: ScopesReport, style: Style, shell: CommandShell = 'posix'): string {
+  const report = terminalSafe(input);
   const lines = [style.bold(`Scopes for ${report.url}`), '', ...scopeTable(report, style), '', ...sourceLines(report, style)];
   if (report.fixes.length > 0) {
     const title = report.missing.length > 0 ? `Fix (missing: ${report.missing.join(' ')})` : 'Next step';
-    lines.push('', style.bold(title), ...report.fixes.map((fix, i) => `  ${i > 0 ? `${style.dim('or')} ` : ''}${style.cyan(`$ ${fix}`)}`));
+    lines.push('', style.bold(title), ...report.fixes.map((fix, i) => `  ${i > 0 ? `${style.dim('or')} ` : ''}${style.cyan(`$ ${formatCommand(fix, shell)}`)}`));
   }
   lines.push('');
   if (report.findings.length === 0) lines.push(style.green('No findings: the credential covers what this use needs.'));

@@ -1,6 +1,7 @@
 import type { ScopesReport } from '../core/scopes/scopes-report.js';
+import { formatCommand } from './shell-quote.js';
 
-/** `scopes --json`: the report as data; findings as `{ id, severity, message }` like token inspect. */
+/** `scopes --json`: the report as data; fixes as POSIX command lines; findings as `{ id, severity, message }` like token inspect. */
 export function renderScopesJson(report: ScopesReport): string {
   const document = {
     url: report.url,
@@ -8,7 +9,7 @@ export function renderScopesJson(report: ScopesReport): string {
     held: report.held,
     needed: report.needed,
     missing: report.missing,
-    fixes: report.fixes,
+    fixes: report.fixes.map((argv) => formatCommand(argv)),
     notes: report.notes,
     findings: report.findings.map(({ id, severity, message }) => ({ id, severity, message })),
   };

@@ -1,6 +1,8 @@
 import type { CredentialStatus, StatusReport } from '../core/store/status-report.js';
 import { formatRelativeSeconds } from './relative-time.js';
+import { formatCommand, type CommandShell } from './shell-quote.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-text.js';
 
 function expiryText(entry: CredentialStatus, style: Style): string {
   if (entry.expiresInSeconds === undefined) return style.dim('unknown (the authorization server gave no expires_in)');
@@ -24,10 +26,13 @@ function renderEntry(entry: CredentialStatus, style: Style): string {
 }
 
 /** Human `status`: one block per credential, newest first; never a token. */
-export function renderStatusHuman(report: StatusReport, style: Style): string {
+export function renderStatusHuman(input: StatusReport, style: Style, shell: CommandShell = 'posix'): string {
+  // The store is a file: subject, scope and issuer in it came from servers and may have been edited.
+  const report = terminalSafe(input);
   if (report.credentials.length === 0) {
     const what = report.serverUrl === undefined ? 'No stored credentials.' : `No stored credential for ${report.serverUrl}.`;
-    return `${what}\n${style.dim(`Log in with: mcpauth login ${report.serverUrl ?? '<url>'}`)}\n`;
+    const login = report.serverUrl === undefined ? 'mcpauth login <url>' : formatCommand(['mcpauth', 'login', report.serverUrl], shell);
+    return `${what}\n${style.dim(`Log in with: ${login}`)}\n`;
   }
   const blocks = report.credentials.map((entry) => renderEntry(entry, style));
   return `${blocks.join('\n\n')}\n\n${style.dim(`Store: ${report.store.home}`)}\n`;

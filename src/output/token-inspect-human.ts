@@ -1,12 +1,15 @@
 import type { TokenInspection } from '../core/token/inspect-token.js';
 import type { TokenSummary } from '../core/token/token-summary.js';
 import type { Style } from './style.js';
+import { terminalSafe, terminalText } from './terminal-text.js';
 import { renderFindingLines, summarizeFindingCounts } from './token-inspect-findings.js';
 
 const TIME_LABELS = { iat: 'issued', nbf: 'not before', exp: 'expires' } as const;
 
 /** `token inspect` for a person: what the token is, whether it verifies, what is wrong, then every claim. */
-export function renderTokenInspectHuman(result: TokenInspection, style: Style): string {
+export function renderTokenInspectHuman(input: TokenInspection, style: Style): string {
+  // Every claim is the token issuer's choice (or anyone's, for an unverified token).
+  const result = terminalSafe(input);
   const lines = [row('token', `${result.token}  ${style.dim(describeFormat(result))}`, style)];
   lines.push(row('verified', result.verified ? style.green(`yes: ${result.verification}`) : style.yellow(result.verification), style));
   if (result.summary !== null) lines.push(...summaryRows(result.summary, style));
@@ -16,7 +19,8 @@ export function renderTokenInspectHuman(result: TokenInspection, style: Style): 
   else lines.push(style.bold(`Findings: ${summarizeFindingCounts(result.findings)}`), ...renderFindingLines(result.findings, style));
   if (result.claims !== null) {
     const title = result.claimsSource === 'introspection' ? 'Introspection response' : 'Claims';
-    lines.push('', style.bold(title), indent(JSON.stringify(result.claims, null, 2)));
+    // JSON.stringify escapes C0 but not C1 or bidi characters: the text is sanitised as a block.
+    lines.push('', style.bold(title), indent(terminalText(JSON.stringify(input.claims, null, 2), { multiline: true })));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -38,7 +38,7 @@ describe('mcpauth scopes', () => {
 
       Fix (missing: mcp:admin)
         $ mcpauth call http://MCP/mcp admin-reset --step-up
-        or $ mcpauth login http://MCP/mcp --scope "mcp:tools mcp:admin"
+        or $ mcpauth login http://MCP/mcp --scope 'mcp:tools mcp:admin'
 
       Findings: 1 error(s), 0 warning(s), 0 info
         ✗ error   scope-missing
@@ -61,7 +61,7 @@ describe('mcpauth scopes', () => {
         tool: { tool: 'admin-reset', outcome: 'insufficient-scope', status: 403, scopes: ['mcp:tools', 'mcp:admin'], description: 'admin-reset needs mcp:admin' },
       },
       missing: ['mcp:admin'],
-      fixes: ['mcpauth call http://MCP/mcp admin-reset --step-up', 'mcpauth login http://MCP/mcp --scope "mcp:tools mcp:admin"'],
+      fixes: ['mcpauth call http://MCP/mcp admin-reset --step-up', "mcpauth login http://MCP/mcp --scope 'mcp:tools mcp:admin'"],
       notes: [],
       findings: [{ id: 'scope-missing', severity: 'error', message: `The credential lacks "mcp:admin", needed by the tool's 403 challenge.` }],
     });
@@ -92,7 +92,7 @@ describe('mcpauth scopes', () => {
     expect(code).toBe(0);
     expect(JSON.parse(normalize(out))).toMatchObject({
       held: { source: 'none', scopes: [] },
-      fixes: ['mcpauth login http://MCP/mcp --scope "mcp:tools"'],
+      fixes: ['mcpauth login http://MCP/mcp --scope mcp:tools'],
       findings: [{ id: 'scope-no-credential', severity: 'info' }],
     });
   });

@@ -3,6 +3,8 @@ import type { KeySource } from '../../core/token/verify-signature.js';
 import { CliError } from '../../errors.js';
 import { examples, parseUrl, runAction, type CommandContext } from '../command-context.js';
 import type { Runtime } from '../runtime.js';
+import { terminalText } from '../../output/terminal-text.js';
+import { formatCommand } from '../../output/shell-quote.js';
 
 export interface TokenInspectOptions {
   /** The token, '-' for stdin, or undefined to use the stored one for --server. */
@@ -62,7 +64,7 @@ export async function runTokenInspect(options: TokenInspectOptions, runtime: Run
   if (options.server !== undefined) {
     const { discoverServerContext } = await import('../../core/token/server-context.js');
     const server = await discoverServerContext(options.server, { fetch: runtime.http.fetch, clock: runtime.deps.clock });
-    for (const note of server.notes) runtime.note(runtime.errStyle.dim(`note: ${note}`));
+    for (const note of server.notes) runtime.note(runtime.errStyle.dim(`note: ${terminalText(note)}`));
     plan = planFromServer(server, flags);
   }
   const result = await inspectToken({ token: source.token, ...plan }, { fetch: runtime.http.fetch, now: runtime.deps.now });
@@ -96,7 +98,7 @@ async function resolveToken(options: TokenInspectOptions, runtime: Runtime): Pro
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
   const stored = await readStoredToken(store, options.server);
   if (stored === undefined) {
-    throw new CliError('auth', `No stored token for ${options.server}.`, { hint: `Log in first: 'mcpauth login ${options.server}', or pass the token.` });
+    throw new CliError('auth', `No stored token for ${options.server}.`, { hint: `Log in first: ${formatCommand(['mcpauth', 'login', options.server], runtime.shell)}, or pass the token.` });
   }
   return { token: stored.accessToken, clientId: stored.credential.clientId, clientSecret: stored.clientSecret };
 }

@@ -1,6 +1,7 @@
 import type { McpClient } from '../clients/client.js';
 import type { AuditRule } from './rules.js';
 import type { ValueSite } from './value-site.js';
+import { formatCommand } from '../../output/shell-quote.js';
 
 /** Where a value sits, in the words of the config: `env "GITHUB_TOKEN" of server "github"`. */
 export function describeSite(site: ValueSite): string {
@@ -41,5 +42,6 @@ function serverName(site: ValueSite): string | undefined {
 /** The fix for this client: its env-reference syntax, then rotation for real secrets. */
 export function fixFor(rule: AuditRule, client: McpClient, file: string): string {
   if (rule.category !== 'secret' || rule.severity === 'info') return rule.help;
-  return `${client.envFix}; then rotate the credential: mcpauth rotate --config ${file}`;
+  // The file name comes from the repository: quoted, so pasting the command runs nothing else.
+  return `${client.envFix}; then rotate the credential: ${formatCommand(['mcpauth', 'rotate', '--config', file])}`;
 }

@@ -3,6 +3,7 @@ import { CliError } from '../../errors.js';
 import type { CredentialSecrets, SaveCredentialInput, StoredCredential } from '../store/credential.js';
 import { authorizationServerOf, clientAuthOf, clientOf, oauthRequestOptions, type StoreFetch } from '../store/credential-oauth.js';
 import type { CredentialStore, StoreTransaction } from '../store/credential-store.js';
+import { formatCommand } from '../../output/shell-quote.js';
 
 export interface FreshTokenDeps {
   store: CredentialStore;
@@ -126,7 +127,7 @@ function oauthErrorOf(error: unknown): OAuthErrorInfo | undefined {
 }
 
 function loginNeeded(url: string, message: string, cause?: unknown): CliError {
-  return new CliError('auth', message, { hint: `Log in again: mcpauth login ${url}`, cause });
+  return new CliError('auth', message, { hint: `Log in again: ${formatCommand(['mcpauth', 'login', url])}`, cause });
 }
 
 function rejected(url: string, info: OAuthErrorInfo, cause: unknown): CliError {

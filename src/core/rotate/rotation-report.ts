@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../errors.js';
+import { formatCommand } from '../../output/shell-quote.js';
 
 /**
  * What `rotate` did for one stored credential.
@@ -50,6 +51,7 @@ export function summariseRotation(outcomes: RotationOutcome[], ifExpiringWithin:
   return ifExpiringWithin === undefined ? { result, outcomes } : { result, ifExpiringWithin, outcomes };
 }
 
+/** A paste-safe command line (POSIX quoting: this text also goes into --json). */
 export function loginCommandFor(serverUrl: string): string {
-  return `mcpauth login ${serverUrl}`;
+  return formatCommand(['mcpauth', 'login', serverUrl]);
 }

@@ -12,8 +12,11 @@ export interface ScopesReport {
   held: HeldScopes;
   needed: { scopes: string[]; source: 'tool' | 'challenge' | 'none'; tool: ToolProbe | undefined };
   missing: string[];
-  /** Commands that fix `missing`, best first; empty when nothing is missing. */
-  fixes: string[];
+  /**
+   * Commands that fix `missing`, best first, as argv arrays (output/shell-quote.ts quotes them);
+   * empty when nothing is missing. A scope that is not an RFC 6749 §3.3 scope-token is never offered.
+   */
+  fixes: string[][];
   notes: string[];
   findings: ScopeFinding[];
 }
@@ -37,7 +40,7 @@ export function buildScopesReport(server: ServerContext, held: HeldScopes, tool:
     needed,
     missing,
     fixes: fixCommands(server.mcpUrl, held, needed, missing),
-    notes: server.notes,
+    notes: [...server.notes, ...unsafeScopeNotes([...held.scopes, ...needed.scopes])],
     findings: findings.sort((a, b) => compareSeverity(a.severity, b.severity)),
   };
 }
@@ -72,14 +75,25 @@ function toolFindings(tool: ToolProbe | undefined, held: HeldScopes): ScopeFindi
   return [scopeFinding('scope-challenge-malformed', `${tool.tool} answered 403 without error="insufficient_scope" (${tool.error ?? 'no error code'}).`)];
 }
 
-function fixCommands(url: string, held: HeldScopes, needed: ScopesReport['needed'], missing: string[]): string[] {
-  const wanted = unique([...held.scopes, ...needed.scopes]).join(' ');
-  if (held.source === 'none') return [needed.scopes.length > 0 ? `mcpauth login ${url} --scope "${needed.scopes.join(' ')}"` : `mcpauth login ${url}`];
-  if (missing.length === 0) return [];
-  const login = `mcpauth login ${url} --scope "${wanted}"`;
+function fixCommands(url: string, held: HeldScopes, needed: ScopesReport['needed'], missing: string[]): string[][] {
+  const neededScopes = needed.scopes.filter(isScopeToken);
+  const wanted = unique([...held.scopes, ...neededScopes].filter(isScopeToken)).join(' ');
+  if (held.source === 'none') return [neededScopes.length > 0 ? ['mcpauth', 'login', url, '--scope', neededScopes.join(' ')] : ['mcpauth', 'login', url]];
+  if (missing.filter(isScopeToken).length === 0) return [];
+  const login = ['mcpauth', 'login', url, '--scope', wanted];
   // Draft SEP-2350: step up with the union of what was granted and what is challenged.
-  if (needed.source === 'tool' && needed.tool !== undefined) return [`mcpauth call ${url} ${needed.tool.tool} --step-up`, login];
+  if (needed.source === 'tool' && needed.tool !== undefined) return [['mcpauth', 'call', url, needed.tool.tool, '--step-up'], login];
   return [login];
+}
+
+/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). Anything else is never put in a command. */
+export function isScopeToken(value: string): boolean {
+  return /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(value);
+}
+
+function unsafeScopeNotes(scopes: readonly string[]): string[] {
+  const bad = unique(scopes.filter((scope) => !isScopeToken(scope)));
+  return bad.length === 0 ? [] : [`${bad.length} scope value(s) from the server are not RFC 6749 §3.3 scope tokens and are left out of the suggested commands: ${bad.map((s) => JSON.stringify(s)).join(', ')}.`];
 }
 
 function unique(values: string[]): string[] {
