@@ -43,7 +43,7 @@ const evilFinding = { id: 'asm-unsafe-url', severity: 'error', message: `issuer 
 describe('every human renderer shows server, token, file and git text safely', () => {
   it('probe (trace and findings); JSON stays exact', () => {
     const report: ProbeReport = {
-      target: `https://x/${EVIL}`, wire: '2025-11-25', compat: [{ client: EVIL, verdict: 'fails', reason: EVIL }],
+      target: `https://x/${EVIL}`, wire: '2025-11-25', authorizationServer: { issuer: EVIL, provider: { id: 'okta', name: EVIL, confidence: 'high', evidence: [EVIL] } }, compat: [{ client: EVIL, verdict: 'fails', reason: EVIL }],
       steps: [{ n: 1, method: 'GET', url: `https://x/${EVIL}`, kind: EVIL, purpose: 'spec', status: 200, durationMs: 1, outcome: EVIL, detail: EVIL, redirects: [EVIL] }],
       findings: [evilFinding],
     };
