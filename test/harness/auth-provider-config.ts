@@ -29,14 +29,15 @@ export interface ResourceRegistry {
   resources: Map<string, string[]>;
 }
 
-function resourceServerInfo(knobs: AuthServerKnobs, registry: ResourceRegistry, InvalidTarget: new () => Error) {
+function resourceServerInfo(knobs: AuthServerKnobs, registry: ResourceRegistry, InvalidTarget: new (description?: string) => Error) {
   const ttl = knobs.accessTokenTtl ?? DEFAULT_ACCESS_TOKEN_TTL;
   return async (_ctx: KoaContextWithOIDC, resource: string): Promise<ResourceServer> => {
-    const scopes = registry.resources.get(resource) ?? (knobs.acceptAnyResource ? knobs.resourceScopes ?? DEFAULT_RESOURCE_SCOPES : undefined);
+    const simulated = knobs.simulate?.resourceServer?.(resource, (description) => new InvalidTarget(description));
+    const scopes = simulated?.scopes ?? registry.resources.get(resource) ?? (knobs.acceptAnyResource ? knobs.resourceScopes ?? DEFAULT_RESOURCE_SCOPES : undefined);
     if (!scopes) throw new InvalidTarget();
-    const common = { scope: scopes.join(' '), audience: resource, accessTokenTTL: ttl };
+    const common = { scope: scopes.join(' '), audience: simulated?.audience ?? resource, accessTokenTTL: ttl };
     // RFC 9068: 'jwt' makes oidc-provider sign `typ: at+jwt` tokens with `aud` = the resource.
-    if (knobs.accessTokenFormat === 'opaque') return { ...common, accessTokenFormat: 'opaque' };
+    if ((simulated?.format ?? knobs.accessTokenFormat) === 'opaque') return { ...common, accessTokenFormat: 'opaque' };
     return { ...common, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
   };
 }
@@ -45,11 +46,16 @@ export function buildProviderConfig(
   knobs: AuthServerKnobs,
   jwk: JWK,
   registry: ResourceRegistry,
-  InvalidTarget: new () => Error,
+  InvalidTarget: new (description?: string) => Error,
 ): Configuration {
   const deviceFlow = knobs.deviceFlow ?? true;
   const rotate = knobs.rotateRefreshTokens;
+  const sim = knobs.simulate;
+  const jwtClaims = sim?.jwtClaims;
   return {
+    ...(sim?.routes ? { routes: sim.routes } : {}),
+    ...(sim?.extraParams ? { extraParams: sim.extraParams } : {}),
+    ...(jwtClaims ? { formats: { customizers: { jwt: async (_ctx: unknown, _token: unknown, jwt: { payload: Record<string, unknown> }) => jwtClaims(jwt.payload) } } } : {}),
     jwks: { keys: [jwk] },
     cookies: { keys: ['harness-cookie-key'] },
     clients: [...presetClients(deviceFlow), ...(knobs.clients ?? [])],
@@ -70,7 +76,8 @@ export function buildProviderConfig(
       clientIdMetadataDocument: knobs.cimd ? { enabled: true, ack: 'draft-02' } : { enabled: false },
       resourceIndicators: {
         enabled: true,
-        defaultResource: async (_ctx, _client, oneOf) => oneOf ?? registry.resources.keys().next().value ?? undefined,
+        defaultResource: async (ctx, _client, oneOf) =>
+          sim?.defaultResource ? sim.defaultResource(ctx.oidc.params?.scope as string | undefined) : (oneOf ?? registry.resources.keys().next().value ?? undefined),
         useGrantedResource: async () => true,
         getResourceServerInfo: resourceServerInfo(knobs, registry, InvalidTarget),
       },

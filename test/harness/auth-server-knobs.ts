@@ -1,4 +1,5 @@
 import type { ClientMetadata } from 'oidc-provider';
+import type { SimulatorHooks } from './simulator-hooks.js';
 
 /** Which well-known URLs answer with the AS metadata (the rest answer 404). */
 export type MetadataKind =
@@ -56,6 +57,10 @@ export interface AuthServerKnobs {
   clients?: ClientMetadata[];
   /** Last word on the metadata document: each key is set, or removed when the value is null. */
   metadataOverrides?: Record<string, unknown>;
+  /** The issuer string when it is not origin + issuerPath (Auth0's trailing slash). */
+  issuerSuffix?: '/';
+  /** IdP simulator behaviour (test/harness/idp/). */
+  simulate?: SimulatorHooks;
 }
 
 export const METADATA_PRESETS: Record<MetadataPreset, MetadataKind[]> = {

@@ -48,7 +48,7 @@ export async function startAuthServer(knobs: AuthServerKnobs = {}): Promise<Auth
   const { default: ProviderClass, errors } = await loadProvider();
   const listener = await listenOnLoopback();
   const issuerPath = knobs.issuerPath?.replace(/\/$/, '') ?? '';
-  const issuer = `${listener.origin}${issuerPath}`;
+  const issuer = `${listener.origin}${issuerPath}${knobs.issuerSuffix ?? ''}`;
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: KID, alg: 'ES256', use: 'sig' } as JWK;
   const registry: ResourceRegistry = { resources: new Map() };
@@ -61,9 +61,9 @@ export async function startAuthServer(knobs: AuthServerKnobs = {}): Promise<Auth
   return {
     url: listener.origin,
     issuer,
-    jwksUri: `${issuer}/jwks`,
+    jwksUri: `${listener.origin}${issuerPath}${knobs.simulate?.routes?.jwks ?? '/jwks'}`,
     metadataUrl: `${listener.origin}${metadataPath('rfc8414', issuerPath)}`,
-    endpoints: providerEndpoints(issuer),
+    endpoints: providerEndpoints(issuer, `${listener.origin}${issuerPath}`, knobs.simulate?.routes ?? {}),
     provider,
     knobs,
     clients: { ...PRESET_CLIENTS, redirectUri: LOOPBACK_REDIRECT_URI },
@@ -82,16 +82,16 @@ export async function startAuthServer(knobs: AuthServerKnobs = {}): Promise<Auth
   };
 }
 
-function providerEndpoints(issuer: string): AuthorizationServer {
+function providerEndpoints(issuer: string, base: string, routes: NonNullable<NonNullable<AuthServerKnobs['simulate']>['routes']>): AuthorizationServer {
   return {
     issuer,
-    authorization_endpoint: `${issuer}/auth`,
-    token_endpoint: `${issuer}/token`,
-    registration_endpoint: `${issuer}/reg`,
-    device_authorization_endpoint: `${issuer}/device/auth`,
-    introspection_endpoint: `${issuer}/token/introspection`,
-    revocation_endpoint: `${issuer}/token/revocation`,
-    jwks_uri: `${issuer}/jwks`,
+    authorization_endpoint: `${base}${routes.authorization ?? '/auth'}`,
+    token_endpoint: `${base}${routes.token ?? '/token'}`,
+    registration_endpoint: `${base}${routes.registration ?? '/reg'}`,
+    device_authorization_endpoint: `${base}${routes.device_authorization ?? '/device/auth'}`,
+    introspection_endpoint: `${base}${routes.introspection ?? '/token/introspection'}`,
+    revocation_endpoint: `${base}${routes.revocation ?? '/token/revocation'}`,
+    jwks_uri: `${base}${routes.jwks ?? '/jwks'}`,
     code_challenge_methods_supported: ['S256'],
   };
 }
@@ -111,6 +111,12 @@ function metadataMiddleware(knobs: AuthServerKnobs, resourceScopes: string[], or
 function authRequestHandler(provider: Provider, knobs: AuthServerKnobs & { issuerPath: string }) {
   const callback = provider.callback();
   return (req: IncomingMessage, res: ServerResponse) => {
+    const intercepted = knobs.simulate?.intercept?.(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x').pathname);
+    if (intercepted !== undefined) {
+      res.writeHead(intercepted.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(intercepted.body));
+      return;
+    }
     const route = routeAuthRequest(req, knobs);
     if (route.kind !== 'provider') {
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -120,6 +126,28 @@ function authRequestHandler(provider: Provider, knobs: AuthServerKnobs & { issue
     // oidc-provider derives its mount path from originalUrl minus url (oidc_context.js urlFor).
     if (knobs.issuerPath) Object.assign(req, { originalUrl: `${knobs.issuerPath}${route.url}` });
     req.url = route.url;
-    void callback(req, res);
+    void rewriteForSimulator(req, knobs).then(() => callback(req, res));
   };
+}
+
+/**
+ * IdP simulators rewrite what the IdP ignores or renames before oidc-provider reads it: the
+ * authorization query directly, a token form body by reading it and handing oidc-provider the parsed
+ * object (its selective_body.js uses req.body when the stream was already consumed).
+ */
+async function rewriteForSimulator(req: IncomingMessage, knobs: AuthServerKnobs): Promise<void> {
+  const rewrite = knobs.simulate?.rewriteParams;
+  if (rewrite === undefined) return;
+  const url = new URL(req.url ?? '/', 'http://x');
+  const routes = knobs.simulate?.routes ?? {};
+  if (req.method === 'GET' && url.pathname === (routes.authorization ?? '/auth')) {
+    rewrite('authorization', url.searchParams);
+    req.url = `${url.pathname}${url.search}`;
+  } else if (req.method === 'POST' && url.pathname === (routes.token ?? '/token')) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    rewrite('token', params);
+    Object.assign(req, { body: Object.fromEntries(params) });
+  }
 }

@@ -10,6 +10,8 @@ export interface HarnessKnobs {
   as?: AuthServerKnobs;
   /** issuer and jwksUri are filled in from the AS unless given. */
   mcp?: McpServerKnobs;
+  /** MCP knobs that depend on the running AS (its port), merged over `mcp`. */
+  wire?: (as: AuthServer) => McpServerKnobs;
 }
 
 export interface Harness {
@@ -42,7 +44,7 @@ export async function startHarness(knobs: HarnessKnobs = {}): Promise<Harness> {
 }
 
 function wireMcpKnobs(as: AuthServer, knobs: HarnessKnobs): McpServerKnobs {
-  const mcp = knobs.mcp ?? {};
+  const mcp = { ...knobs.mcp, ...knobs.wire?.(as) };
   const verify = { ...mcp.verify };
   // Opaque access tokens can only be checked by asking the AS (RFC 7662).
   if (knobs.as?.accessTokenFormat === 'opaque' && !verify.introspection && !verify.acceptAny) {

@@ -59,7 +59,7 @@ export const SIGNATURES: readonly Signature[] = [
   // §5 Cognito: claude-code#13275 (split host), zuplo DCR error page (issuer shape).
   s('cognito', 'host', 'issuer host cognito-idp.<region>.amazonaws.com', (v) => /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(host(v))),
   s('cognito', 'shape', 'issuer path /<region>_<pool id>', (v) => /^\/[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/.test(issuerPath(v))),
-  s('cognito', 'shape', 'endpoints /oauth2/authorize on a host other than the issuer', (v) => endpointPath(v, 'authorization_endpoint') === '/oauth2/authorize' && endpointHost(v, 'authorization_endpoint') !== '' && endpointHost(v, 'authorization_endpoint') !== host(v)),
+  s('cognito', 'shape', 'endpoints …/oauth2/authorize on a host other than the issuer', (v) => endpointPath(v, 'authorization_endpoint').endsWith('/oauth2/authorize') && endpointHost(v, 'authorization_endpoint') !== '' && endpointHost(v, 'authorization_endpoint') !== host(v)),
   s('cognito', 'host', 'endpoints on *.amazoncognito.com', (v) => /\.amazoncognito\.com$/.test(endpointHost(v, 'token_endpoint'))),
   // §6 Google: agentconnect#2133.
   s('google', 'host', 'issuer host accounts.google.com', (v) => host(v) === 'accounts.google.com'),
