@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
+import { requireProgram } from '../helpers/system-tools.js';
 import { createTestDeps } from '../helpers/test-deps.js';
 
 const FILES = { bash: 'completions/mcpauth.bash', zsh: 'completions/_mcpauth', fish: 'completions/mcpauth.fish' } as const;
@@ -40,12 +41,14 @@ describe('shell completions', () => {
     expect(complete('mcpauth audit-config --sta')).toEqual(['--staged']);
   });
 
-  it('zsh accepts the script (zsh -n)', async () => {
+  it('zsh accepts the script (zsh -n)', async (ctx) => {
+    requireProgram(ctx, 'zsh');
     const file = new URL('../../completions/_mcpauth', import.meta.url).pathname;
     expect(() => execFileSync('zsh', ['-n', file])).not.toThrow();
   });
 
-  it('fish completes subcommands and flag values (run in a real fish)', async () => {
+  it('fish completes subcommands and flag values (run in a real fish)', async (ctx) => {
+    requireProgram(ctx, 'fish');
     const file = new URL('../../completions/mcpauth.fish', import.meta.url).pathname;
     const complete = (line: string): string[] =>
       execFileSync('fish', ['-c', `source ${file}; complete -C '${line}'`], { encoding: 'utf8' })

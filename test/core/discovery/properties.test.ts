@@ -15,16 +15,29 @@ const headerLike = fc.oneof(fc.string(), fc.string({ unit: headerChars, maxLengt
 const urlLike = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), fc.constantFrom('javascript:alert(1)', 'data:,x', 'file:///etc/passwd', 'http://[::1]:8080/'));
 
 describe('challenge and URL handling never throw and never hang', () => {
-  it('parseWwwAuthenticate returns a verdict for any header value, quickly', async () => {
+  it('parseWwwAuthenticate returns a verdict for any header value', async () => {
     await fc.assert(
       fc.asyncProperty(headerLike, async (header) => {
-        const started = performance.now();
         const parsed = await parseWwwAuthenticate(header);
         expect(['parsed', 'malformed']).toContain(parsed.kind);
-        expect(performance.now() - started).toBeLessThan(200);
       }),
       { numRuns: 500 },
     );
+  });
+
+  // "Never hangs" is bounded by input size, not by a stopwatch: nothing longer than
+  // MAX_CHALLENGE_HEADER_CHARS reaches the parser (next test), and the inputs that make backtracking
+  // parsers blow up, at exactly that length, still get a verdict (the test timeout is the only clock).
+  it.each([
+    ['unterminated quotes', 'Bearer a="' + '\\"'.repeat(4000)],
+    ['many empty parameters', 'Bearer ' + ', '.repeat(4000)],
+    ['token68-like run', 'Bearer ' + '='.repeat(8000)],
+    ['alternating schemes', 'Bearer a=b, Basic '.repeat(500)],
+  ])('returns a verdict for a worst-case header at the size limit: %s', async (_name, text) => {
+    const header = text.slice(0, MAX_CHALLENGE_HEADER_CHARS);
+    expect(header.length).toBeLessThanOrEqual(MAX_CHALLENGE_HEADER_CHARS);
+    const parsed = await parseWwwAuthenticate(header);
+    expect(['parsed', 'malformed']).toContain(parsed.kind);
   });
 
   it('refuses an oversized header without parsing it', async () => {

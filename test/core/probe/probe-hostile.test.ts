@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCaFetch } from '../../../src/platform/ca-fetch.js';
+import { requireProgram } from '../../helpers/system-tools.js';
 import { makeSelfSignedCert, mcpChallengeRoutes, sendJson, startHttpServer, startHttpsServer, type TestServer } from './hostile-servers.js';
 import { ids, runProbe } from './probe-fixture.js';
 
@@ -15,7 +16,8 @@ function prm(origin: string, issuer: string): Record<string, unknown> {
 }
 
 describe('probe against purpose-built hostile servers', () => {
-  it('reports a self-signed certificate as transport-tls-error, and trusts it with a CA file', async () => {
+  it('reports a self-signed certificate as transport-tls-error, and trusts it with a CA file', async (ctx) => {
+    requireProgram(ctx, 'openssl');
     const tls = makeSelfSignedCert();
     server = await startHttpsServer(tls, mcpChallengeRoutes((req, res, origin) => {
       if (req.url === '/.well-known/oauth-protected-resource/mcp') return sendJson(res, prm(origin, origin));
