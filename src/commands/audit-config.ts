@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { examples, parseChoice, runAction, type CommandContext } from './command-context.js';
+import { isCI } from './deps.js';
 import type { Runtime } from './runtime.js';
+import { collect, loadSuppressions, parseByteSize, resolvePath } from './audit-config-inputs.js';
 import { CliError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../core/findings/severity.js';
-import type { AuditFileSystem } from '../core/audit/audit-fs.js';
 import type { AuditReport } from '../core/audit/finding.js';
 import type { AuditRule } from '../core/audit/rules.js';
 
@@ -22,6 +23,11 @@ export interface AuditConfigOptions {
   writeBaseline: string | undefined;
   ignoreFile: string | undefined;
   listRules: boolean;
+  maxFileSize?: number;
+  exclude?: string[];
+  /** Undefined: on in CI (the CI variable is set), off elsewhere. */
+  failOnSkipped?: boolean;
+  user?: boolean;
 }
 
 export type AuditConfigRun = (options: AuditConfigOptions, runtime: Runtime) => Promise<number>;
@@ -33,7 +39,12 @@ export function registerAuditConfig(parent: Command, ctx: CommandContext, run: A
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .option('--staged', 'scan the content staged in git (for pre-commit)', false)
     .option('--git-history', 'scan every committed version of the config files', false)
+    .option('--user', "scan this machine's own MCP set-up (every known client's user-level files, token stores) instead of a repository", false)
     .option('--no-gitignore', 'also scan files git ignores')
+    .option('--exclude <glob>', 'leave out matching files and folders (repeatable; "fixtures", "test/**", "*.example.json")', collect)
+    .option('--max-file-size <size>', 'skip (and name) files larger than this; default 16M (16 MiB, room for a large ~/.claude.json)', parseByteSize)
+    .option('--fail-on-skipped', 'exit 1 when any file or folder could not be scanned (default in CI, when CI is set)')
+    .option('--no-fail-on-skipped', 'only report skipped files, even in CI')
     .option('--sarif', 'print SARIF 2.1.0 (same as --format sarif)', false)
     .option('--format <format>', `output format (${AUDIT_FORMATS.join(', ')})`, parseChoice(AUDIT_FORMATS))
     .option('--fail-on <severity>', `exit 1 at or above this severity (${SEVERITIES.join(', ')})`, parseChoice(SEVERITIES), 'error')
@@ -46,7 +57,9 @@ export function registerAuditConfig(parent: Command, ctx: CommandContext, run: A
       examples([
         ['mcpauth audit-config', 'scan the current repository'],
         ['mcpauth audit-config --staged', 'pre-commit: scan what is about to be committed'],
-        ['mcpauth audit-config --sarif > mcpauth.sarif', 'for GitHub code scanning'],
+        ['mcpauth audit-config --sarif > mcpauth.sarif', 'for GitHub code scanning (a skipped file fails the run when CI is set)'],
+        ['mcpauth audit-config --exclude "test/fixtures/**"', 'leave out a folder of sample configs'],
+        ['mcpauth audit-config --user', "audit this machine's MCP clients and token stores (read-only, secrets masked)"],
         ['mcpauth audit-config --write-baseline .mcpauth-baseline.json', 'accept what is there today; later runs with --baseline report only new findings'],
       ]),
     )
@@ -70,9 +83,12 @@ export async function runAuditConfig(options: AuditConfigOptions, runtime: Runti
   const { cwd } = runtime.deps;
   const suppressed = await loadSuppressions(options, fs, cwd);
   const source = options.staged ? 'staged' : options.gitHistory ? 'history' : 'worktree';
-  const report = await auditConfig({ paths: options.paths, cwd, source, gitignore: options.gitignore, suppressed, now: runtime.deps.now() }, fs).catch((error: unknown) => {
-    throw toUsageError(error, source);
-  });
+  const common = { suppressed, now: runtime.deps.now(), ...(options.maxFileSize === undefined ? {} : { maxFileBytes: options.maxFileSize }) };
+  const report = options.user
+    ? await (await import('./audit-config-user.js')).auditUserSetup(runtime, common, fs)
+    : await auditConfig({ ...common, paths: options.paths, cwd, source, gitignore: options.gitignore, exclude: options.exclude ?? [] }, fs).catch((error: unknown) => {
+        throw toUsageError(error, source);
+      });
   if (options.writeBaseline) {
     const { createBaseline } = await import('../core/audit/suppression.js');
     await fs.writeFile(resolvePath(cwd, options.writeBaseline), `${JSON.stringify(createBaseline(report.findings), null, 2)}\n`);
@@ -80,11 +96,17 @@ export async function runAuditConfig(options: AuditConfigOptions, runtime: Runti
     return 0;
   }
   runtime.deps.io.stdout.write(await render(format, report, runtime, AUDIT_RULES));
-  return report.findings.some((finding) => isAtOrAbove(finding.severity, options.failOn)) ? 1 : 0;
+  const failOnSkipped = options.failOnSkipped ?? isCI(runtime.deps.env);
+  const { renderAuditSkips } = await import('../output/audit-human.js');
+  if (format === 'human' || format === 'github') runtime.deps.io.stderr.write(renderAuditSkips(report, runtime.errStyle, failOnSkipped));
+  else if (failOnSkipped && report.skipped.length > 0) runtime.note(`${report.skipped.length} file(s) or folder(s) not scanned (listed in the output): failing (--fail-on-skipped, the default when CI is set).`);
+  if (report.findings.some((finding) => isAtOrAbove(finding.severity, options.failOn))) return 1;
+  return failOnSkipped && report.skipped.length > 0 ? 1 : 0;
 }
 
 function resolveFormat(options: AuditConfigOptions, runtime: Runtime): AuditFormat {
   if (options.staged && options.gitHistory) throw new CliError('usage', '--staged and --git-history cannot be combined.', { hint: 'Use --staged in a pre-commit hook and --git-history for a one-off audit.' });
+  if (options.user && (options.staged || options.gitHistory)) throw new CliError('usage', '--user scans this machine, not git: it cannot be combined with --staged or --git-history.');
   if (options.sarif && options.format !== undefined && options.format !== 'sarif') throw new CliError('usage', `--sarif conflicts with --format ${options.format}.`);
   return options.sarif ? 'sarif' : (options.format ?? (runtime.globals.json ? 'json' : 'human'));
 }
@@ -99,38 +121,12 @@ async function render(format: AuditFormat, report: AuditReport, runtime: Runtime
   return (await import('../output/audit-human.js')).renderAuditHuman(report, runtime.style, runtime.globals.verbose);
 }
 
-async function loadSuppressions(options: AuditConfigOptions, fs: AuditFileSystem, cwd: string): Promise<Set<string>> {
-  const { parseBaseline, parseIgnoreFile } = await import('../core/audit/suppression.js');
-  const fingerprints = new Set<string>();
-  const ignoreText = await readOptional(fs, resolvePath(cwd, options.ignoreFile ?? '.mcpauthignore'), options.ignoreFile !== undefined, '--ignore-file');
-  if (ignoreText !== undefined) for (const fingerprint of parseIgnoreFile(ignoreText)) fingerprints.add(fingerprint);
-  if (options.baseline) {
-    const text = await readOptional(fs, resolvePath(cwd, options.baseline), true, '--baseline');
-    try {
-      for (const fingerprint of parseBaseline(text ?? '')) fingerprints.add(fingerprint);
-    } catch (error) {
-      throw new CliError('usage', `--baseline ${options.baseline} is not a baseline: ${(error as Error).message}.`, { hint: 'Create one with --write-baseline <file>.' });
-    }
-  }
-  return fingerprints;
-}
-
-async function readOptional(fs: AuditFileSystem, path: string, required: boolean, flag: string): Promise<string | undefined> {
-  try {
-    return (await fs.readFile(path)).toString('utf8');
-  } catch (error) {
-    if (!required) return undefined;
-    throw new CliError('usage', `${flag} ${path} cannot be read.`, { cause: error, hint: 'Check the path.' });
-  }
-}
-
-function resolvePath(cwd: string, path: string): string {
-  return path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
-}
-
 function toUsageError(error: unknown, source: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new CliError('usage', `Path not found: ${(error as NodeJS.ErrnoException).path ?? ''}.`, { cause: error });
+  const path = (error as NodeJS.ErrnoException | undefined)?.path ?? '';
+  if (code === 'ENOENT') return new CliError('usage', `Path not found: ${path}.`, { cause: error });
+  if (code === 'ELOOP') return new CliError('usage', `${path} is a symlink loop: it never reaches a file or folder.`, { cause: error, hint: 'Fix or remove the link, or scan another path.' });
+  if (code === 'EACCES' || code === 'EPERM') return new CliError('usage', `${path} cannot be read (${code}).`, { cause: error, hint: 'Check its permissions.' });
   if (source !== 'worktree' && error instanceof Error && !(error instanceof CliError)) {
     return new CliError('usage', `--${source === 'staged' ? 'staged' : 'git-history'} needs a git repository (git failed: ${error.message.split('\n')[0]}).`, { cause: error });
   }

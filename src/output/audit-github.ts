@@ -28,5 +28,7 @@ export function renderAuditGithub(input: AuditReport): string {
     const message = [f.message, f.masked ? `(${f.masked})` : '', f.fix ? `Fix: ${f.fix}` : ''].filter(Boolean).join(' ');
     return `::${COMMAND[f.severity]} ${properties}::${escapeData(message)}`;
   });
+  // Skipped files are annotations too: in CI a file nobody scanned must be visible on the run.
+  for (const skipped of report.skipped) lines.push(`::warning file=${escapeProperty(skipped.file)},title=${escapeProperty('mcpauth skipped')}::${escapeData(`Not scanned: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}`)}`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

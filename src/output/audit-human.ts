@@ -15,8 +15,20 @@ export function renderAuditHuman(input: AuditReport, style: Style, verbose = fal
     for (const finding of findings) lines.push(...renderFinding(finding, style));
     lines.push('');
   }
-  if (verbose) for (const skipped of report.skipped) lines.push(style.dim(`skipped ${skipped.file}: ${skipped.reason}${skipped.bytes === undefined ? '' : ` (${skipped.bytes} bytes)`}`));
+  if (verbose) for (const excluded of report.excluded) lines.push(style.dim(`excluded ${excluded.path} (${excluded.reason === 'exclude-option' ? '--exclude' : 'never scanned'})`));
   lines.push(summary(report, style));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every file or folder that was not scanned, with the reason: for stderr, in every human-facing
+ * format, so a gate never passes over a file in silence.
+ */
+export function renderAuditSkips(report: AuditReport, style: Style, failing: boolean): string {
+  if (report.skipped.length === 0) return '';
+  const lines = report.skipped.map((s) => `${style.yellow('skipped')} ${s.file}: ${s.reason.replace(/-/g, ' ')}${s.detail ? ` (${s.detail})` : ''}`);
+  const count = `${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} or folder${report.skipped.length === 1 ? '' : 's'} not scanned`;
+  lines.push(failing ? style.red(`${count}: failing (--fail-on-skipped, the default when CI is set).`) : `${count} (--fail-on-skipped makes this fail the run).`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -41,8 +53,10 @@ function summary(report: AuditReport, style: Style): string {
   const count = (severity: Severity): number => report.findings.filter((f) => f.severity === severity).length;
   const files = `${report.filesScanned} config file${report.filesScanned === 1 ? '' : 's'} scanned`;
   const extras = [
+    report.filesRead > report.filesScanned ? `${report.filesRead - report.filesScanned} other file${report.filesRead - report.filesScanned === 1 ? '' : 's'} searched for tokens` : '',
     report.suppressed > 0 ? `${report.suppressed} suppressed` : '',
-    report.skipped.length > 0 ? `${report.skipped.length} skipped (see --verbose)` : '',
+    report.skipped.length > 0 ? `${report.skipped.length} skipped (listed on stderr)` : '',
+    report.excluded.length > 0 ? `${report.excluded.length} folder${report.excluded.length === 1 ? '' : 's'} excluded (see --verbose)` : '',
   ].filter(Boolean);
   const tail = extras.length > 0 ? `; ${extras.join(', ')}` : '';
   if (report.findings.length === 0) return `${style.green('No findings')} in ${files}${tail}.`;

@@ -19,5 +19,6 @@ export function renderAuditJson(report: AuditReport): string {
     ...(f.fix === undefined ? {} : { fix: f.fix }),
     ...(f.commit === undefined ? {} : { commit: f.commit }),
   }));
-  return `${JSON.stringify({ findings, filesScanned: report.filesScanned, suppressed: report.suppressed, skipped: report.skipped }, null, 2)}\n`;
+  const { filesScanned, filesRead, suppressed, skipped, excluded } = report;
+  return `${JSON.stringify({ findings, filesScanned, filesRead, suppressed, skipped, excluded }, null, 2)}\n`;
 }

@@ -19,11 +19,22 @@ export function renderAuditSarif(report: AuditReport, rules: readonly AuditRule[
       {
         tool: { driver: { name: 'mcpauth', semanticVersion: version, informationUri: 'https://www.npmjs.com/package/mcpauth', rules: rules.map(sarifRule) } },
         automationDetails: { id: 'mcpauth/audit-config/' },
+        // SARIF §3.20.21: what the tool could not do is a notification of the invocation, not a result.
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.skipped.map(skipNotification) }],
         results: report.findings.map((finding) => sarifResult(finding, index.get(finding.ruleId))),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function skipNotification(skipped: AuditReport['skipped'][number]): Record<string, unknown> {
+  return {
+    level: 'warning',
+    descriptor: { id: `skipped/${skipped.reason}` },
+    message: { text: `Not scanned: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}.` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: skipped.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' } } }],
+  };
 }
 
 function sarifRule(rule: AuditRule): Record<string, unknown> {

@@ -1,18 +1,72 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+
+/** What a path is, without following it. */
+export type PathType = 'file' | 'directory' | 'symlink' | 'fifo' | 'device' | 'socket' | 'other';
+
+export interface PathInfo {
+  type: PathType;
+  size: number;
+  /** Permission bits (mode & 0o777). */
+  mode: number;
+}
+
+/** A read that never blocks on a device or FIFO and never holds more than the cap. */
+export type BoundedRead =
+  | { status: 'ok'; buffer: Buffer }
+  | { status: 'too-large'; bytes: number }
+  | { status: 'not-regular'; type: PathType };
 
 /** The outside world the audit touches: files and git. Tests may pass their own. */
 export interface AuditFileSystem {
   readFile(path: string): Promise<Buffer>;
   writeFile(path: string, text: string): Promise<void>;
   stat(path: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean }>;
-  readDir(path: string): Promise<Array<{ name: string; isFile: boolean; isDirectory: boolean }>>;
-  /** Runs git with these arguments in `cwd`; rejects when git fails or is missing. */
-  git(args: readonly string[], cwd: string): Promise<Buffer>;
+  lstat(path: string): Promise<PathInfo>;
+  realpath(path: string): Promise<string>;
+  /** Opens without following a final symlink and without blocking, checks it is a regular file, reads at most `maxBytes`. */
+  readBounded(path: string, maxBytes: number): Promise<BoundedRead>;
+  readDir(path: string): Promise<Array<{ name: string; isFile: boolean; isDirectory: boolean; isSymlink: boolean }>>;
+  /** Runs git with these arguments in `cwd` (optionally feeding stdin); rejects when git fails or is missing. */
+  git(args: readonly string[], cwd: string, input?: string): Promise<Buffer>;
 }
 
 // History scans can print a lot: a generous cap, still bounded.
 const GIT_MAX_BUFFER = 256 * 1024 * 1024;
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+export function typeOf(info: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): PathType {
+  if (info.isFile()) return 'file';
+  if (info.isDirectory()) return 'directory';
+  if (info.isSymbolicLink()) return 'symlink';
+  if (info.isFIFO()) return 'fifo';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  if (info.isSocket()) return 'socket';
+  return 'other';
+}
+
+async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
+  const handle = await open(path, OPEN_FLAGS);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { status: 'not-regular', type: typeOf(info) };
+    if (info.size > maxBytes) return { status: 'too-large', bytes: info.size };
+    // One byte past the cap tells a file that grew since fstat from one that fits.
+    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled > maxBytes) return { status: 'too-large', bytes: filled };
+    return { status: 'ok', buffer: buffer.subarray(0, filled) };
+  } finally {
+    await handle.close();
+  }
+}
 
 export function createNodeAuditFileSystem(): AuditFileSystem {
   return {
@@ -22,16 +76,23 @@ export function createNodeAuditFileSystem(): AuditFileSystem {
       const info = await stat(path);
       return { size: info.size, isFile: info.isFile(), isDirectory: info.isDirectory() };
     },
+    async lstat(path) {
+      const info = await lstat(path);
+      return { type: typeOf(info), size: info.size, mode: info.mode & 0o777 };
+    },
+    realpath: (path) => realpath(path),
+    readBounded,
     async readDir(path) {
       const entries = await readdir(path, { withFileTypes: true });
-      return entries.map((entry) => ({ name: entry.name, isFile: entry.isFile(), isDirectory: entry.isDirectory() }));
+      return entries.map((entry) => ({ name: entry.name, isFile: entry.isFile(), isDirectory: entry.isDirectory(), isSymlink: entry.isSymbolicLink() }));
     },
-    git: (args, cwd) =>
+    git: (args, cwd, input) =>
       new Promise((resolve, reject) => {
-        execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, encoding: 'buffer', maxBuffer: GIT_MAX_BUFFER }, (error, stdout) => {
+        const child = execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, encoding: 'buffer', maxBuffer: GIT_MAX_BUFFER }, (error, stdout) => {
           if (error) reject(error);
           else resolve(stdout);
         });
+        if (input !== undefined) child.stdin?.end(input);
       }),
   };
 }

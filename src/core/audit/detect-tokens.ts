@@ -8,10 +8,10 @@ import type { Hit } from './value-site.js';
 export const TOKEN_FORMATS: readonly TokenFormat[] = [...DEV_TOKEN_FORMATS, ...CLOUD_TOKEN_FORMATS];
 
 /** Vendor token formats anywhere in a (reference-blanked) string. */
-export function detectTokenFormats(text: string): Hit[] {
+export function detectTokenFormats(text: string, formats: readonly TokenFormat[] = TOKEN_FORMATS): Hit[] {
   const lower = text.toLowerCase();
   const hits: Hit[] = [];
-  for (const format of TOKEN_FORMATS) {
+  for (const format of formats) {
     if (!format.keywords.some((keyword) => lower.includes(keyword))) continue;
     for (const match of text.matchAll(format.pattern)) {
       const secret = match[1] ?? match[0];

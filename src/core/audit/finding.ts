@@ -39,16 +39,42 @@ export interface AuditFinding {
   commit?: CommitInfo;
 }
 
+/**
+ * Why a file or folder that should have been scanned was not. Every one is named in every
+ * output format (human on stderr, --json, SARIF notifications), and --fail-on-skipped fails on them.
+ */
+export type SkipReason =
+  | 'too-large'
+  | 'not-a-regular-file'
+  | 'unreadable'
+  | 'unreadable-directory'
+  | 'symlink-outside-root'
+  | 'symlink-loop'
+  | 'broken-symlink'
+  | 'symlinked-directory';
+
 export interface SkippedFile {
   file: string;
-  reason: 'too-large' | 'binary' | 'unreadable';
+  reason: SkipReason;
+  /** One sentence for humans: the size and the cap, the link target, the error code. */
+  detail?: string;
   bytes?: number;
+}
+
+/** Folders left out on purpose (node_modules, .git, --exclude): listed, never a failure. */
+export interface ExcludedPath {
+  path: string;
+  reason: 'always-excluded' | 'exclude-option';
 }
 
 export interface AuditReport {
   findings: AuditFinding[];
+  /** MCP configs and .env files parsed and scanned field by field. */
   filesScanned: number;
+  /** Every candidate file read (the raw-text pass covers all of them). */
+  filesRead: number;
   skipped: SkippedFile[];
+  excluded: ExcludedPath[];
   /** Findings hidden by the baseline, the ignore file or inline comments. */
   suppressed: number;
 }

@@ -10,6 +10,8 @@ export interface GitBlob {
   /** `:path` for the index, `<commit>:path` for history. */
   spec: string;
   commit?: CommitInfo;
+  /** From `git cat-file --batch-check`, before anything is read. */
+  size?: number;
 }
 
 export async function gitTopLevel(cwd: string, fs: AuditFileSystem): Promise<string> {
@@ -20,9 +22,10 @@ export async function gitTopLevel(cwd: string, fs: AuditFileSystem): Promise<str
 export async function listStagedBlobs(cwd: string, fs: AuditFileSystem): Promise<GitBlob[]> {
   const top = await gitTopLevel(cwd, fs);
   const names = (await fs.git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], top)).toString('utf8').split('\0');
-  return names
+  const blobs = names
     .filter((name) => name.length > 0 && !isSkippedPath(name) && fileKindOf(name) !== undefined)
     .map((name) => ({ rel: toRelative(cwd, join(top, name)), spec: `:${name}` }));
+  return withSizes(blobs, top, fs);
 }
 
 const COMMIT_MARK = '\u001e';
@@ -44,9 +47,21 @@ export async function listHistoryBlobs(cwd: string, fs: AuditFileSystem): Promis
       blobs.push({ rel: toRelative(cwd, join(top, name)), spec: `${commit}:${name}`, commit: { commit, author, date } });
     }
   }
-  return blobs;
+  return withSizes(blobs, top, fs);
 }
 
+/** Blob sizes from the object database in one `git cat-file --batch-check`, so no blob over the cap is ever read. */
+async function withSizes(blobs: GitBlob[], top: string, fs: AuditFileSystem): Promise<GitBlob[]> {
+  if (blobs.length === 0) return blobs;
+  const input = `${blobs.map((blob) => blob.spec.replace(/\n/g, '')).join('\n')}\n`;
+  const lines = (await fs.git(['cat-file', '--batch-check=%(objectsize)'], top, input)).toString('utf8').split('\n');
+  return blobs.map((blob, i) => {
+    const size = Number(lines[i]);
+    return Number.isFinite(size) && /^\d+$/.test(lines[i] ?? '') ? { ...blob, size } : blob;
+  });
+}
+
+/** `:path` and `<commit>:path` name the path from the top of the work tree, from any folder in it. */
 export async function readBlob(blob: GitBlob, cwd: string, fs: AuditFileSystem): Promise<Buffer> {
-  return fs.git(['show', blob.spec], cwd);
+  return fs.git(['cat-file', 'blob', blob.spec], cwd);
 }

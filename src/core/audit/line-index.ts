@@ -4,10 +4,17 @@ export interface LineIndex {
   lineText(line: number): string;
 }
 
+/** Built on first use: most files a scan reads never need a position. */
 export function createLineIndex(text: string): LineIndex {
-  const starts = [0];
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  let built: number[] | undefined;
+  const lineStarts = (): number[] => {
+    if (built) return built;
+    built = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) built.push(i + 1);
+    return built;
+  };
   const lineOf = (offset: number): number => {
+    const starts = lineStarts();
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -21,9 +28,11 @@ export function createLineIndex(text: string): LineIndex {
     position(offset) {
       const clamped = Math.max(0, Math.min(offset, text.length));
       const line = lineOf(clamped);
+      const starts = lineStarts();
       return { line: line + 1, column: clamped - (starts[line] ?? 0) + 1 };
     },
     lineText(line) {
+      const starts = lineStarts();
       const start = starts[line - 1];
       if (start === undefined) return '';
       const end = starts[line] ?? text.length + 1;

@@ -50,6 +50,7 @@ const HYGIENE_RULES: readonly AuditRule[] = [
   { id: 'placeholder-value', category: 'hygiene', severity: 'info', title: 'Placeholder where a secret belongs', help: 'Replace the placeholder with a reference to an environment variable or input.' },
   { id: 'unpinned-server', category: 'hygiene', severity: 'info', title: 'MCP server package not pinned to a version', help: 'Pin the package (pkg@1.2.3) so a new publish cannot change what runs with your credentials.' },
   { id: 'parse-error', category: 'hygiene', severity: 'warning', title: 'Config file does not parse', help: 'Fix the syntax: the client will refuse or misread this file.' },
+  { id: 'file-unparsed', category: 'hygiene', severity: 'warning', title: 'Config file not scanned field by field', help: 'The file could not be parsed safely (the reason is in the message); only the raw-text pass for prefixed tokens covered it. Fix or simplify the file.' },
 ];
 
 function formatRule(format: (typeof TOKEN_FORMATS)[number]): AuditRule {

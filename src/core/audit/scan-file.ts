@@ -1,37 +1,80 @@
 import { maskSecret } from '../secrets/mask.js';
 import { detectClient, type DetectedClient } from '../clients/detect-client.js';
+import { CLIENTS } from '../clients/registry.js';
 import { pointerOf, type ParsedConfig, type TreeNode } from './config-tree.js';
 import { detectSettings } from './detect-settings.js';
 import { detectValue } from './detect-value.js';
 import { extractSites, usesMcpRemote } from './fields.js';
 import type { AuditFinding } from './finding.js';
 import { fingerprintOf } from './fingerprint.js';
+import { applyInlineIgnores } from './inline-ignore.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
-import { fileKindOf, isKnownConfigPath, mayBeConfig, parseConfig } from './parse-config.js';
+import { exceedsNesting, MAX_NESTING } from './nesting-depth.js';
+import { configPathOf, fileKindOf, isDocumentationFile, isKnownConfigPath, mayBeConfig, parseConfig, type FileKind } from './parse-config.js';
+import { rawTextHits } from './raw-text-pass.js';
 import { getRule } from './rules.js';
 import { describeSite, fixFor } from './wording.js';
 
 export interface FileScan {
-  /** False when the file is not an MCP config or .env (not counted as scanned). */
+  /** False when the file is not an MCP config or .env (not counted as scanned; the raw-text pass still ran). */
   isConfig: boolean;
   findings: AuditFinding[];
   /** Findings dropped by an inline `mcpauth-ignore` comment. */
   inlineSuppressed: number;
 }
 
-const NOT_CONFIG: FileScan = { isConfig: false, findings: [], inlineSuppressed: 0 };
+export interface ScanOptions {
+  /** The parser to use when the name says nothing (a file named on the command line). */
+  kind?: FileKind;
+}
 
-/** Scans the text of one file. Pure: no I/O; never throws on bad input. */
-export function scanFileText(file: string, text: string, now: Date): FileScan {
-  const kind = fileKindOf(file);
-  if (!kind || !mayBeConfig(kind, file, text)) return NOT_CONFIG;
-  const parsed = parseConfig(kind, text);
+interface Structured {
+  isConfig: boolean;
+  findings: AuditFinding[];
+  /** Secrets the field-aware detectors reported: the raw-text pass does not report them twice. */
+  secrets: Set<string>;
+  /** Where escaped values with a secret start (a PEM with `\\n` escapes is not the same string in the raw text). */
+  escapedStarts: number[];
+  client: string;
+}
+
+/** Scans the text of one file. Pure: no I/O; a file it cannot parse becomes a finding, never a throw. */
+export function scanFileText(file: string, text: string, now: Date, options: ScanOptions = {}): FileScan {
+  const kind = fileKindOf(file) ?? options.kind ?? 'text';
   const lines = createLineIndex(text);
-  const detected = detectClient(file, parsed.root);
-  if (!detected) return isKnownConfigPath(file) ? withInline(parseProblems(file, parsed, lines, 'generic'), lines) : NOT_CONFIG;
-  const findings = [...parseProblems(file, parsed, lines, detected.profile.id)];
-  if (parsed.root) findings.push(...scanTree(file, parsed.root, detected, lines, now));
-  return withInline(findings, lines);
+  const structured = scanStructure(file, kind, text, lines, now);
+  const findings = [...structured.findings, ...rawFindings(file, text, lines, structured)];
+  const documented = isDocumentationFile(file) ? findings.filter((finding) => finding.ruleId !== 'placeholder-value') : findings;
+  const { kept, suppressed } = applyInlineIgnores(documented, text, kind, lines);
+  return { isConfig: structured.isConfig, findings: kept, inlineSuppressed: suppressed };
+}
+
+function scanStructure(file: string, kind: FileKind, text: string, lines: LineIndex, now: Date): Structured {
+  const none: Structured = { isConfig: false, findings: [], secrets: new Set(), escapedStarts: [], client: 'generic' };
+  const configPath = configPathOf(file);
+  if (!mayBeConfig(kind, configPath, text)) return none;
+  if (exceedsNesting(text, kind === 'yaml')) {
+    return { ...none, isConfig: true, findings: [unparsed(file, `nesting deeper than ${MAX_NESTING} levels; only the raw-text pass ran`)] };
+  }
+  try {
+    const parsed = parseConfig(kind, text);
+    const detected = detectClient(configPath, parsed.root);
+    if (!detected) return isKnownConfigPath(configPath) ? { ...none, isConfig: true, findings: parseProblems(file, parsed, lines, 'generic') } : none;
+    const found = { secrets: new Set<string>(), escapedStarts: [] as number[] };
+    const findings = [...parseProblems(file, parsed, lines, detected.profile.id)];
+    if (parsed.root) findings.push(...scanTree(file, parsed.root, detected, lines, now, found));
+    return { isConfig: true, findings, ...found, client: detected.profile.id };
+  } catch (error) {
+    // Per-file containment: whatever one file does to a parser, the scan of the others goes on.
+    const reason = error instanceof RangeError ? 'too deeply nested for the parser' : `the parser failed: ${(error as Error).message?.split('\n')[0] ?? String(error)}`;
+    return { ...none, isConfig: true, findings: [unparsed(file, `${reason}; only the raw-text pass ran`)] };
+  }
+}
+
+export function unparsed(file: string, reason: string): AuditFinding {
+  const rule = getRule('file-unparsed');
+  return { ruleId: rule.id, category: rule.category, severity: rule.severity, file, line: 1, column: 1, endLine: 1, endColumn: 1,
+    message: `${rule.title}: ${reason}`, fingerprint: fingerprintOf(rule.id, file, '', reason), pointer: '', client: 'generic', fix: rule.help };
 }
 
 function parseProblems(file: string, parsed: ParsedConfig, lines: LineIndex, client: string): AuditFinding[] {
@@ -45,7 +88,7 @@ function parseProblems(file: string, parsed: ParsedConfig, lines: LineIndex, cli
   });
 }
 
-function scanTree(file: string, root: TreeNode, detected: DetectedClient, lines: LineIndex, now: Date): AuditFinding[] {
+function scanTree(file: string, root: TreeNode, detected: DetectedClient, lines: LineIndex, now: Date, found: Pick<Structured, 'secrets' | 'escapedStarts'>): AuditFinding[] {
   const findings: AuditFinding[] = [];
   for (const site of extractSites(root, detected)) {
     const context = { client: detected.profile, now, usesMcpRemote: usesMcpRemote(site.server) };
@@ -55,6 +98,8 @@ function scanTree(file: string, root: TreeNode, detected: DetectedClient, lines:
       const start = node.exact ? node.offset + hit.start : node.offset;
       const end = node.exact ? start + hit.length : start + 1;
       const pointer = pointerOf(site.path);
+      if (hit.secret !== undefined) found.secrets.add(hit.secret);
+      if (hit.secret !== undefined && !node.exact) found.escapedStarts.push(node.offset);
       findings.push({
         ...located(lines, start, end), ruleId: rule.id, category: rule.category, severity: hit.severity ?? rule.severity, file,
         message: `${hit.detail ?? rule.title} in ${describeSite(site)}`, fingerprint: fingerprintOf(rule.id, file, pointer, hit.secret),
@@ -76,37 +121,31 @@ function scanTree(file: string, root: TreeNode, detected: DetectedClient, lines:
   return findings;
 }
 
+/** The raw-text pass: tokens anywhere in the text (comments too) that no field-aware detector reported. */
+function rawFindings(file: string, text: string, lines: LineIndex, structured: Structured): AuditFinding[] {
+  const seen = new Set(structured.secrets);
+  const client = CLIENTS[structured.client as keyof typeof CLIENTS] ?? CLIENTS.generic;
+  const findings: AuditFinding[] = [];
+  for (const hit of rawTextHits(text)) {
+    if (seen.has(hit.secret) || insideEscapedValue(hit.start, structured.escapedStarts, lines)) continue;
+    seen.add(hit.secret);
+    const rule = getRule(hit.ruleId);
+    findings.push({
+      ...located(lines, hit.start, hit.start + hit.length), ruleId: rule.id, category: rule.category, severity: hit.severity ?? rule.severity, file,
+      message: `${hit.detail ?? rule.title} in the file's text`, fingerprint: fingerprintOf(rule.id, file, '', hit.secret),
+      pointer: '', client: client.id, masked: maskSecret(hit.secret), fix: fixFor(rule, client, file),
+    });
+  }
+  return findings;
+}
+
+function insideEscapedValue(start: number, escapedStarts: readonly number[], lines: LineIndex): boolean {
+  const line = lines.position(start).line;
+  return escapedStarts.some((offset) => offset <= start && lines.position(offset).line === line);
+}
+
 function located(lines: LineIndex, start: number, end: number): Pick<AuditFinding, 'line' | 'column' | 'endLine' | 'endColumn'> {
   const from = lines.position(start);
   const to = lines.position(end);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-}
-
-const INLINE_IGNORE = /(?:\/\/|#|\/\*)\s*mcpauth-ignore(?:[:\s]+([\w-]+(?:\s*,\s*[\w-]+)*))?/;
-
-/**
- * `// mcpauth-ignore` or `# mcpauth-ignore rule-id` on the line or the line above. Only formats
- * with comments can carry one (JSONC, TOML, YAML, .env); strict JSON needs the ignore file.
- */
-function withInline(findings: AuditFinding[], lines: LineIndex): FileScan {
-  const kept: AuditFinding[] = [];
-  let inlineSuppressed = 0;
-  for (const finding of findings) {
-    if (isIgnored(finding, lines)) inlineSuppressed += 1;
-    else kept.push(finding);
-  }
-  return { isConfig: true, findings: kept, inlineSuppressed };
-}
-
-function isIgnored(finding: AuditFinding, lines: LineIndex): boolean {
-  for (const line of [finding.line, finding.line - 1]) {
-    const text = lines.lineText(line);
-    // A trailing comment covers its own line; only a comment-only line covers the next one.
-    if (line !== finding.line && !/^\s*(?:\/\/|#|\/\*)/.test(text)) continue;
-    const match = INLINE_IGNORE.exec(text);
-    if (!match) continue;
-    const rules = match[1]?.split(/\s*,\s*/);
-    if (!rules || rules.includes(finding.ruleId)) return true;
-  }
-  return false;
 }

@@ -9,6 +9,7 @@ export const DEV_TOKEN_FORMATS: readonly TokenFormat[] = [
   { id: 'github-refresh-token', title: 'GitHub refresh token', pattern: token(`${L}(ghr_[0-9A-Za-z]{36})${R}`), keywords: ['ghr_'], validate: hasValidGithubChecksum },
   { id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', pattern: token(`${L}(github_pat_\\w{82})${R}`), keywords: ['github_pat_'] },
   { id: 'gitlab-pat', title: 'GitLab personal access token', pattern: token(`${L}(glpat-[\\w-]{20,300}(?:\\.[0-9a-z]{9})?)(?![\\w-])`), keywords: ['glpat-'], minEntropy: 3 },
+  { id: 'pypi-token', title: 'PyPI API token', pattern: token(`${L}(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})(?![A-Za-z0-9_-])`), keywords: ['pypi-ageichlwas5vcmc'] },
   { id: 'npm-access-token', title: 'npm access token', pattern: token(`${L}(npm_[A-Za-z0-9]{36})${R}`), keywords: ['npm_'], validate: hasValidGithubChecksum },
   { id: 'slack-bot-token', title: 'Slack bot token', pattern: token(`${L}(xoxb-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*)`), keywords: ['xoxb-'] },
   { id: 'slack-user-token', title: 'Slack user token', pattern: token(`${L}(xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34})`), keywords: ['xoxp-', 'xoxe-'] },

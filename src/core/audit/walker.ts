@@ -1,11 +1,28 @@
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { AuditFileSystem } from './audit-fs.js';
+import type { ExcludedPath, SkippedFile } from './finding.js';
 import { fileKindOf } from './parse-config.js';
+import type { PathMatcher } from './path-glob.js';
 
 export interface CandidateFile {
   abs: string;
   /** Relative to the working directory, with forward slashes. */
   rel: string;
+  /** The real path of the scan root it was found under; a symlink may not lead out of it. */
+  root: string;
+  /** Named on the command line: read wherever it points. */
+  named: boolean;
+}
+
+export interface Discovery {
+  files: CandidateFile[];
+  skipped: SkippedFile[];
+  excluded: ExcludedPath[];
+}
+
+export interface DiscoveryOptions {
+  gitignore: boolean;
+  exclude: PathMatcher;
 }
 
 // Never worth reading, whatever .gitignore says.
@@ -25,38 +42,59 @@ export function isSkippedPath(rel: string): boolean {
 /**
  * Walks once and keeps only candidate names (JSON/JSONC/TOML/YAML and .env*). Inside a git
  * work tree with gitignore on, git itself lists the files (tracked plus untracked-not-ignored),
- * which is both exact about .gitignore and faster than walking.
+ * which is both exact about .gitignore and faster than walking. Nothing is read here: symlinks
+ * and file types are checked when each file is opened (inspect-path.ts). A path named on the
+ * command line that does not exist, or is a symlink loop, throws (a usage error).
  */
-export async function discoverFiles(paths: readonly string[], cwd: string, fs: AuditFileSystem, gitignore: boolean): Promise<CandidateFile[]> {
+export async function discoverFiles(paths: readonly string[], cwd: string, fs: AuditFileSystem, options: DiscoveryOptions): Promise<Discovery> {
   const found = new Map<string, CandidateFile>();
+  const out: Discovery = { files: [], skipped: [], excluded: [] };
   for (const path of paths) {
     const abs = isAbsolute(path) ? path : resolve(cwd, path);
-    const info = await fs.stat(abs);
-    if (info.isFile) {
-      if (fileKindOf(abs)) found.set(abs, { abs, rel: toRelative(cwd, abs, abs) });
-      continue;
+    const real = await fs.realpath(abs);
+    const info = await fs.lstat(real);
+    if (info.type === 'file') {
+      found.set(abs, { abs, rel: toRelative(cwd, abs, abs), root: real, named: true });
+    } else if (info.type === 'directory') {
+      const listed = (options.gitignore ? await listWithGit(abs, cwd, fs, options, out) : undefined) ?? (await walk(abs, cwd, fs, options, out));
+      for (const file of listed) found.set(file, { abs: file, rel: toRelative(cwd, file, abs), root: real, named: false });
+    } else {
+      out.skipped.push({ file: toRelative(cwd, abs, abs), reason: 'not-a-regular-file', detail: `a ${info.type}, not a file or folder` });
     }
-    const listed = (gitignore ? await listWithGit(abs, fs) : undefined) ?? (await walk(abs, fs));
-    for (const file of listed) found.set(file, { abs: file, rel: toRelative(cwd, file, abs) });
   }
-  return [...found.values()].sort((a, b) => a.rel.localeCompare(b.rel));
+  out.files = [...found.values()].sort((a, b) => a.rel.localeCompare(b.rel));
+  return out;
 }
 
-async function listWithGit(dir: string, fs: AuditFileSystem): Promise<string[] | undefined> {
+async function listWithGit(dir: string, cwd: string, fs: AuditFileSystem, options: DiscoveryOptions, out: Discovery): Promise<string[] | undefined> {
   let output: Buffer;
   try {
     output = await fs.git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], dir);
   } catch {
     return undefined;
   }
-  return output
-    .toString('utf8')
-    .split('\0')
-    .filter((rel) => rel.length > 0 && !isSkippedPath(rel) && fileKindOf(rel) !== undefined)
-    .map((rel) => join(dir, rel));
+  const excluded = new Map<string, ExcludedPath['reason']>();
+  const files: string[] = [];
+  for (const name of output.toString('utf8').split('\0')) {
+    if (name.length === 0 || fileKindOf(name) === undefined) continue;
+    const abs = join(dir, name);
+    const rel = toRelative(cwd, abs, dir);
+    const always = firstSkippedFolder(rel);
+    if (always !== undefined) excluded.set(always, 'always-excluded');
+    else if (options.exclude(rel)) excluded.set(rel, 'exclude-option');
+    else files.push(abs);
+  }
+  for (const [path, reason] of excluded) out.excluded.push({ path, reason });
+  return files;
 }
 
-async function walk(root: string, fs: AuditFileSystem): Promise<string[]> {
+function firstSkippedFolder(rel: string): string | undefined {
+  const parts = rel.split('/');
+  const index = parts.findIndex((part) => ALWAYS_SKIPPED.has(part));
+  return index < 0 ? undefined : parts.slice(0, index + 1).join('/');
+}
+
+async function walk(root: string, cwd: string, fs: AuditFileSystem, options: DiscoveryOptions, out: Discovery): Promise<string[]> {
   const files: string[] = [];
   const stack = [root];
   while (stack.length > 0) {
@@ -64,13 +102,33 @@ async function walk(root: string, fs: AuditFileSystem): Promise<string[]> {
     let entries: Awaited<ReturnType<AuditFileSystem['readDir']>>;
     try {
       entries = await fs.readDir(dir);
-    } catch {
+    } catch (error) {
+      out.skipped.push({ file: toRelative(cwd, dir, root), reason: 'unreadable-directory', detail: errorCode(error) });
       continue;
     }
     for (const entry of entries) {
-      if (entry.isDirectory && !ALWAYS_SKIPPED.has(entry.name)) stack.push(join(dir, entry.name));
-      else if (entry.isFile && fileKindOf(entry.name)) files.push(join(dir, entry.name));
+      const path = join(dir, entry.name);
+      const rel = toRelative(cwd, path, root);
+      if (entry.isDirectory && ALWAYS_SKIPPED.has(entry.name)) out.excluded.push({ path: rel, reason: 'always-excluded' });
+      else if (options.exclude(rel)) out.excluded.push({ path: rel, reason: 'exclude-option' });
+      else if (entry.isDirectory) stack.push(path);
+      // FIFOs, sockets and devices with a config's name are candidates too: opening them reports what they are.
+      else if (fileKindOf(entry.name)) files.push(path);
+      else if (entry.isSymlink && (await isDirectory(fs, path))) out.skipped.push({ file: rel, reason: 'symlinked-directory', detail: 'symlinked folders are not followed (loops, and paths outside the scan root)' });
     }
   }
   return files;
+}
+
+async function isDirectory(fs: AuditFileSystem, path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory;
+  } catch {
+    return false;
+  }
+}
+
+export function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error));
 }

@@ -103,8 +103,6 @@ const EXPECTED: Record<string, { scanned: number; suppressed: number; rows: Row[
       ['.env', 3, 39, 'url-credentials', 'error'],
       ['.env', 4, 20, 'posthog-project-key', 'info'],
       ['.env', 7, 14, 'private-key', 'error'],
-      ['.env.example', 1, 16, 'placeholder-value', 'info'],
-      ['.env.example', 2, 19, 'placeholder-value', 'info'],
     ],
   },
   'gemini': {
