@@ -26,13 +26,25 @@ export async function createAuthorizedCallDeps(options: CallOptions, runtime: Ru
     refresh: () => held(true),
     confirm: async (reason) => {
       runtime.note(terminalText(explain(reason)));
-      return options.stepUp || confirmOrFlag(runtime, 'Re-authorize now?', '--step-up', true);
+      if (options.stepUp) return true;
+      // Without a terminal this is "log in again" (exit 4, like every command), not a usage error.
+      if (!runtime.canPrompt) throw loginAgain(options.url, reason, runtime);
+      return confirmOrFlag(runtime, 'Re-authorize now?', '--step-up', true);
     },
     reauthorize: async (reason) => {
       await reLogin(options.url, reason, runtime, store, version);
       return held(false);
     },
   };
+}
+
+function loginAgain(url: string, reason: ReauthorizeReason, runtime: Runtime): CliError {
+  const scopes = reason.kind === 'insufficient_scope' ? (reason.requested ?? reason.required) : [];
+  const what = reason.kind === 'insufficient_scope' ? `the server needs scope ${reason.required.join(' ') || '(unnamed)'}, which the stored credential does not hold` : 'the server refused the stored credential and refreshing did not help';
+  const login = formatCommand(['mcpauth', 'login', url, ...(scopes.length > 0 ? ['--scope', scopes.join(' ')] : [])], runtime.shell);
+  return new CliError('auth', `${what}; a new authorization is needed and there is no terminal to ask on.`, {
+    hint: `Log in again: ${login}, or pass --step-up to re-authorize from this command.`,
+  });
 }
 
 function explain(reason: ReauthorizeReason): string {

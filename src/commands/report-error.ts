@@ -1,4 +1,5 @@
 import { HttpError } from '../core/http/http-error.js';
+import { classifyOAuthError } from '../core/flows/oauth-error.js';
 import { CliError } from '../errors.js';
 import { terminalText } from '../output/terminal-text.js';
 import type { Deps } from './deps.js';
@@ -7,6 +8,9 @@ import type { Deps } from './deps.js';
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof HttpError) return fromHttpError(error);
+  // An OAuth error answer that no flow classified is still the server's refusal, never a bug.
+  const refusal = classifyOAuthError(error, 'the request to the authorization server');
+  if (refusal instanceof CliError) return refusal;
   if (error instanceof Error && error.name === 'ExitPromptError') {
     return new CliError('cancelled', 'cancelled.', { cause: error });
   }
@@ -39,10 +43,31 @@ function causeChain(error: unknown): string[] {
   const lines: string[] = [];
   let current: unknown = error instanceof Error ? error.cause : undefined;
   for (let depth = 0; current !== undefined && depth < 5; depth += 1) {
-    lines.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
+    lines.push(current instanceof Error ? `${current.name}: ${current.message}` : describeValue(current));
     current = current instanceof Error ? current.cause : undefined;
   }
   return lines;
+}
+
+/** A non-Error cause (oauth4webapi puts parsed challenges there) as data, never `[object Object]`. */
+function describeValue(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 500 ? `${text.slice(0, 499)}…` : text;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/**
+ * Server text reaches the terminal here (an OAuth error_description, a URL, an MCP error message).
+ * Call site for the output sanitiser of issue #15 (src/output/terminal-text.ts) once it lands; until
+ * then control characters are shown escaped so they cannot drive the terminal.
+ */
+function terminalLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /**
@@ -60,7 +85,7 @@ export function reportError(error: unknown, deps: Deps, argv: readonly string[])
     const original = cliError.code === 'internal' && cliError.cause instanceof Error ? cliError.cause.stack : undefined;
     if (original) lines.push(terminalText(original, { multiline: true }));
   }
-  deps.io.stderr.write(`${lines.join('\n')}\n`);
+  deps.io.stderr.write(`${lines.map(terminalLine).join('\n')}\n`);
   if (argv.includes('--json')) {
     const envelope = { error: { code: cliError.code, exitCode: cliError.exitCode, message: cliError.message, hint: cliError.hint ?? null } };
     deps.io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);

@@ -40,10 +40,11 @@ describe('call', () => {
     expect(new URL(authorizeUrl).searchParams.get('scope')?.split(' ').sort()).toEqual(['mcp:admin', 'mcp:tools']);
   });
 
-  it('without --step-up and without a terminal, names the flag instead of waiting', async () => {
+  it('without --step-up and without a terminal: log in again (exit 4), naming the login and the flag instead of waiting', async () => {
     const { env, url } = await loggedIn();
     const run = await runMcpauth(['call', url, 'admin-reset'], env);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(4);
+    expect(run.err).toContain(`mcpauth login ${url} --scope`);
     expect(run.err).toContain('--step-up');
   });
 

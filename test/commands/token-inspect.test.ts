@@ -156,11 +156,11 @@ describe('mcpauth token inspect, opaque tokens and unreachable keys', () => {
     expect(JSON.parse(out)).toMatchObject({ verified: false, findings: [{ id: 'token-unverifiable', severity: 'warning' }] });
   });
 
-  it('reports token-unverifiable when --server cannot be discovered, and notes why on stderr', async () => {
+  it('an unreachable --server is exit 3 (network) with the error envelope, not a report', async () => {
     const jwt = await h.as.signAccessToken();
     const { code, out, err } = await run(['--json', 'token', 'inspect', '-', '--server', 'http://127.0.0.1:9/mcp'], { stdin: jwt, now: () => new Date() });
-    expect(code).toBe(0);
-    expect(err).toContain('note: the MCP server did not answer');
-    expect(JSON.parse(out)).toMatchObject({ verified: false, findings: [{ id: 'token-unverifiable', message: expect.stringContaining('no protected resource metadata was found') }] });
+    expect(code).toBe(3);
+    expect(err).toMatch(/^mcpauth: .*\(http:\/\/127\.0\.0\.1:9\/mcp\)\n {2}hint: /);
+    expect(JSON.parse(out)).toMatchObject({ error: { code: 'network', exitCode: 3 } });
   });
 });

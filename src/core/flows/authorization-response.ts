@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { CliError } from '../../errors.js';
 import type { PendingAuthorization } from './authorization-request.js';
+import { classifyOAuthError } from './oauth-error.js';
 import { oauthOptions, type FlowHttp } from './oauth-options.js';
 
 /**
@@ -13,13 +14,7 @@ export function validateCallback(as: oauth.AuthorizationServer, clientId: string
   try {
     return oauth.validateAuthResponse(as, { client_id: clientId }, callback, pending.state);
   } catch (error) {
-    if (error instanceof oauth.AuthorizationResponseError) {
-      const description = error.error_description ? `: ${error.error_description}` : '';
-      const denied = error.error === 'access_denied';
-      throw new CliError('auth', `the authorization server answered ${error.error}${description}.`, {
-        hint: denied ? 'The request was denied at the consent page; run login again to retry.' : 'Run mcpauth probe on the server to see its configuration.',
-      });
-    }
+    if (error instanceof oauth.AuthorizationResponseError) throw classifyOAuthError(error, 'the authorization request');
     const detail = error instanceof Error ? error.message : String(error);
     throw new CliError('protocol', `the authorization response was rejected before the code was exchanged: ${detail}.`, {
       hint: `Expected iss ${JSON.stringify(pending.issuer)} (RFC 9207); a mismatch can mean a mix-up attack, so nothing was sent to the token endpoint.`,
@@ -52,28 +47,16 @@ export async function exchangeCode(input: CodeExchangeInput, http: FlowHttp): Pr
   return processTokenResponse(() => oauth.processAuthorizationCodeResponse(input.as, client, response));
 }
 
-/** Token endpoint errors as one-sentence CliErrors that branch on the OAuth error code. */
+/** Token endpoint errors as one-sentence CliErrors that branch on the OAuth error code (oauth-error.ts). */
 export async function processTokenResponse<T>(process: () => Promise<T>): Promise<T> {
   try {
     return await process();
   } catch (error) {
-    if (error instanceof oauth.ResponseBodyError) {
-      const description = error.error_description ? `: ${error.error_description}` : '';
-      throw new TokenEndpointError(error.error, `the token endpoint answered ${error.error}${description} (HTTP ${error.status}).`, error);
-    }
+    const refusal = classifyOAuthError(error, 'the token request');
+    if (refusal !== error) throw refusal;
     if (error instanceof oauth.OperationProcessingError) {
       throw new CliError('protocol', `the token response is not usable: ${error.message}.`, { cause: error });
     }
     throw error;
-  }
-}
-
-/** An OAuth error from the token endpoint; `oauthError` lets login re-register on invalid_client. */
-export class TokenEndpointError extends CliError {
-  readonly oauthError: string;
-
-  constructor(oauthError: string, message: string, cause: unknown) {
-    super('auth', message, { cause, hint: 'Run the command again with --verbose to see the exchange.' });
-    this.oauthError = oauthError;
   }
 }

@@ -12,6 +12,7 @@ import { DEVICE_CODE_GRANT, resolveClientIdentity, type ClientIdentity } from '.
 import { runCodeFlow, type CallbackReceiver } from './code-flow.js';
 import { runDeviceFlow, type DevicePrompt } from './device-flow.js';
 import { discoverForLogin, type LoginDiscovery } from './login-discovery.js';
+import { classifyOAuthError } from './oauth-error.js';
 import type { FlowHttp } from './oauth-options.js';
 import { chooseScopes, splitScopes, type ScopeChoice } from './scope-strategy.js';
 
@@ -145,7 +146,7 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, scope:
     // peers.md (c) #14: a pruned DCR client replays invalid_client forever unless we register again.
     const oauthError = (error as { oauthError?: unknown }).oauthError;
     if (oauthError === 'invalid_client' && !forceRegister && stored !== undefined) return 'stale-client';
-    throw error;
+    throw classifyOAuthError(error, 'the login', request.serverUrl);
   } finally {
     await receiver?.close();
   }

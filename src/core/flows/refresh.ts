@@ -4,6 +4,7 @@ import type { CredentialSecrets, SaveCredentialInput, StoredCredential } from '.
 import { authorizationServerOf, clientAuthOf, clientOf, oauthRequestOptions, type StoreFetch } from '../store/credential-oauth.js';
 import type { CredentialStore, StoreTransaction } from '../store/credential-store.js';
 import { formatCommand } from '../../output/shell-quote.js';
+import { describeOAuthAnswer, oauthErrorOf, type OAuthErrorInfo } from './oauth-error.js';
 
 export interface FreshTokenDeps {
   store: CredentialStore;
@@ -112,26 +113,12 @@ function toSaveInput(credential: StoredCredential, secrets: CredentialSecrets, c
   return { ...metadata, ...changes, secrets: clean };
 }
 
-interface OAuthErrorInfo {
-  error: string;
-  description: string | undefined;
-}
-
-function oauthErrorOf(error: unknown): OAuthErrorInfo | undefined {
-  if (error instanceof oauth.ResponseBodyError) return { error: error.error, description: error.error_description };
-  if (error instanceof oauth.WWWAuthenticateChallengeError) {
-    const parameters = error.cause[0]?.parameters;
-    return { error: parameters?.error ?? 'invalid_client', description: parameters?.error_description };
-  }
-  return undefined;
-}
-
 function loginNeeded(url: string, message: string, cause?: unknown): CliError {
   return new CliError('auth', message, { hint: `Log in again: ${formatCommand(['mcpauth', 'login', url])}`, cause });
 }
 
 function rejected(url: string, info: OAuthErrorInfo, cause: unknown): CliError {
-  const detail = info.description ? `${info.error}: ${info.description}` : info.error;
+  const detail = describeOAuthAnswer(info);
   const why = info.error === 'invalid_grant' ? 'it was revoked, expired, or already used' : 'it is not retried, because the authorization server may have consumed it';
   return loginNeeded(url, `the authorization server rejected the refresh token for ${url} (${detail}); ${why}.`, cause);
 }

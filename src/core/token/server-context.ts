@@ -1,4 +1,5 @@
 import type { AuthorizationServer } from 'oauth4webapi';
+import { HttpError } from '../http/http-error.js';
 import {
   discoverAuthorizationServer,
   discoverProtectedResource,
@@ -27,6 +28,11 @@ export interface ServerContext {
 export async function discoverServerContext(mcpUrl: string, deps: DiscoveryDeps): Promise<ServerContext> {
   const notes: string[] = [];
   const { challenge, attempt } = await fetchChallenge(mcpUrl, { wire: '2025-11-25', label: 'unauthenticated MCP request' }, deps);
+  // No answer at all (refused, DNS, timeout, TLS, Ctrl-C): the outcome is "unreachable" (exit 3) for
+  // every command, not a report whose findings would suggest a server-side fix.
+  if (challenge === undefined && attempt.error !== undefined && attempt.outcome === 'unreachable') {
+    throw new HttpError(attempt.error.code, mcpUrl, attempt.error.message, attempt.error.detailCode === undefined ? {} : { detailCode: attempt.error.detailCode });
+  }
   if (challenge === undefined) notes.push(`the MCP server did not answer (${attempt.error?.message ?? attempt.outcome})`);
   const prm = await discoverProtectedResource(mcpUrl, { ...resourceMetadataOption(challenge?.resourceMetadata, mcpUrl) }, deps);
   const resource = typeof prm.metadata?.resource === 'string' ? prm.metadata.resource : undefined;
