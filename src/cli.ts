@@ -91,7 +91,10 @@ function configureTree(command: Command, ctx: CommandContext): void {
     writeErr: (text) => ctx.deps.io.stderr.write(text),
     outputError: (text, write) => {
       const name = command.parent ? `mcpauth ${fullName(command)}` : 'mcpauth';
-      write(`mcpauth: ${text.replace(/^error: /, '').trimEnd()}\n  hint: run '${name} --help' for usage.\n`);
+      const message = text.replace(/^error: /, '').trimEnd();
+      const hint = `run '${name} --help' for usage.`;
+      ctx.parseFailure = { message, hint };
+      write(`mcpauth: ${message}\n  hint: ${hint}\n`);
     },
   });
   for (const child of command.commands) configureTree(child, ctx);
@@ -111,11 +114,12 @@ export async function runCli(argv: readonly string[], deps: Deps, runs: CommandR
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderExitCode(error);
-    if (error instanceof InvalidArgumentError) return EXIT_CODES.usage;
+    const parsing = error instanceof CommanderError || error instanceof InvalidArgumentError;
+    if (parsing && commanderExitCode(error) === EXIT_CODES.ok) return EXIT_CODES.ok;
     // Only a failing run pays for loading the error mapping.
-    const { reportError } = await import('./commands/report-error.js');
-    return reportError(error, deps, argv);
+    const { reportError, reportParseError } = await import('./commands/report-error.js');
+    // commander already wrote its line to stderr; --json still gets its one document on stdout.
+    return parsing ? reportParseError(ctx.parseFailure, deps, argv) : reportError(error, deps, argv);
   }
 }
 

@@ -7,6 +7,8 @@ import type { Runtime } from './runtime.js';
 export interface CommandContext {
   deps: Deps;
   exitCode: number;
+  /** What commander reported when argv did not parse (for the --json error envelope). */
+  parseFailure?: { message: string; hint: string };
 }
 
 export function readGlobals(command: Command): GlobalOptions {

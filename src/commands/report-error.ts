@@ -21,6 +21,9 @@ export function toCliError(error: unknown): CliError {
   });
 }
 
+/** The one next step for "the server could not be reached" (exit 3), whichever command met it. */
+export const UNREACHABLE_HINT = 'Check the URL and your connection (is the server running?), or raise --timeout.';
+
 function fromHttpError(error: HttpError): CliError {
   const where = `${error.message} (${error.url})`;
   switch (error.code) {
@@ -35,7 +38,7 @@ function fromHttpError(error: HttpError): CliError {
     case 'tls':
       return new CliError('network', where, { hint: 'Fix the certificate, or trust a private CA with NODE_EXTRA_CA_CERTS.', cause: error });
     default:
-      return new CliError('network', where, { hint: 'Check the URL and your connection, or raise --timeout.', cause: error });
+      return new CliError('network', `could not reach ${error.url}: ${error.message.replace(/\.$/, '')}.`, { hint: UNREACHABLE_HINT, cause: error });
   }
 }
 
@@ -86,9 +89,29 @@ export function reportError(error: unknown, deps: Deps, argv: readonly string[])
     if (original) lines.push(terminalText(original, { multiline: true }));
   }
   deps.io.stderr.write(`${lines.map(terminalLine).join('\n')}\n`);
-  if (argv.includes('--json')) {
-    const envelope = { error: { code: cliError.code, exitCode: cliError.exitCode, message: cliError.message, hint: cliError.hint ?? null } };
-    deps.io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);
-  }
+  if (wantsJson(argv)) writeEnvelope(cliError, deps);
   return cliError.exitCode;
+}
+
+/**
+ * argv that commander rejected (unknown flag or command, invalid choice, missing argument, no
+ * command): commander has written the line and hint to stderr; under --json the same error is
+ * the one JSON document on stdout. Exit 2.
+ */
+export function reportParseError(failure: { message: string; hint: string } | undefined, deps: Deps, argv: readonly string[]): number {
+  const message = failure?.message ?? 'no command given.';
+  const error = new CliError('usage', message, { hint: failure?.hint ?? "run 'mcpauth --help' for usage." });
+  if (wantsJson(argv)) writeEnvelope(error, deps);
+  return error.exitCode;
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** The --json error envelope (docs/cli-contract.md): the only thing on stdout when a command fails. */
+function writeEnvelope(error: CliError, deps: Deps): void {
+  const envelope = { error: { code: error.code, exitCode: error.exitCode, message: error.message, hint: error.hint ?? null } };
+  deps.io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);
 }

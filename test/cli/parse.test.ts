@@ -103,3 +103,26 @@ describe('bad input is a usage error (exit 2) with one clear line and a hint', (
     expect(lines.at(-1)).toMatch(/hint: run 'mcpauth.* --help' for usage/);
   });
 });
+
+describe('--json: a parse error is still exactly one JSON document on stdout', () => {
+  it.each([
+    [['--json', 'frobnicate'], /unknown command 'frobnicate'/],
+    [['--json', 'probe', URL, '--bogus'], /unknown option '--bogus'/],
+    [['probe', URL, '--fail-on', 'fatal', '--json'], /expected one of error, warning, info/],
+    [['--json', 'login'], /missing required argument 'url'/],
+    [['--json'], /no command given/],
+  ])('%j', async (argv, message) => {
+    const deps = createTestDeps();
+    expect(await runCli(argv, deps)).toBe(2);
+    const envelope = JSON.parse(deps.io.out()) as { error: { code: string; exitCode: number; message: string; hint: string } };
+    expect(envelope.error).toMatchObject({ code: 'usage', exitCode: 2 });
+    expect(envelope.error.message).toMatch(message);
+    expect(envelope.error.hint).toMatch(/--help/);
+  });
+
+  it('without --json stdout stays empty', async () => {
+    const deps = createTestDeps();
+    expect(await runCli(['frobnicate'], deps)).toBe(2);
+    expect(deps.io.out()).toBe('');
+  });
+});

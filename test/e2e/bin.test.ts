@@ -47,7 +47,10 @@ describe('the built bin/mcpauth.js', () => {
     expect(result.stderr).toBe('');
     const piped = mcpauth(['--json', 'audit-config', '--definitely-not-a-flag']);
     expect(piped.code).toBe(2);
-    expect(piped.stdout).toBe('');
+    expect(JSON.parse(piped.stdout)).toEqual({
+      error: { code: 'usage', exitCode: 2, message: "unknown option '--definitely-not-a-flag'", hint: "run 'mcpauth audit-config --help' for usage." },
+    });
+    expect(piped.stderr).toMatch(/^mcpauth: unknown option '--definitely-not-a-flag'\n/);
     expect(piped.stderr).not.toMatch(/\u001b\[/);
   });
 });

@@ -47,7 +47,7 @@ export async function readChallengeHeader(header: string | undefined): Promise<C
  */
 async function obtainChallenge(url: string, wire: McpWire, version: McpProtocolVersion, deps: DiscoveryDeps): Promise<ChallengeFacts> {
   const { attempt, challenge } = await fetchChallenge(url, { wire }, deps);
-  if (!challenge) throw new CliError('network', `could not reach ${url}: ${attempt.detail}.`);
+  if (!challenge) throw new CliError('network', `could not reach ${url}: ${attempt.detail.replace(/\.$/, '')}.`, { hint: 'Check the URL and your connection (is the server running?), or raise --timeout.' });
   if (challenge.status === 401 || challenge.status === 403) return { resourceMetadata: challenge.resourceMetadata, scope: challenge.scope };
   if (challenge.status >= 200 && challenge.status < 300) {
     const client = createMcpClient({ url, fetch: deps.fetch, version, clientInfo: { name: 'mcpauth', version: '0' } });
