@@ -160,7 +160,7 @@ describe('mcpauth token inspect, opaque tokens and unreachable keys', () => {
     const jwt = await h.as.signAccessToken();
     const { code, out, err } = await run(['--json', 'token', 'inspect', '-', '--server', 'http://127.0.0.1:9/mcp'], { stdin: jwt, now: () => new Date() });
     expect(code).toBe(3);
-    expect(err).toMatch(/^mcpauth: .*\(http:\/\/127\.0\.0\.1:9\/mcp\)\n {2}hint: /);
+    expect(err).toMatch(/^mcpauth: could not reach http:\/\/127\.0\.0\.1:9\/mcp: .*\n {2}hint: /);
     expect(JSON.parse(out)).toMatchObject({ error: { code: 'network', exitCode: 3 } });
   });
 });
