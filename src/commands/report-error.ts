@@ -64,16 +64,6 @@ function describeValue(value: unknown): string {
 }
 
 /**
- * Server text reaches the terminal here (an OAuth error_description, a URL, an MCP error message).
- * Call site for the output sanitiser of issue #15 (src/output/terminal-text.ts) once it lands; until
- * then control characters are shown escaped so they cannot drive the terminal.
- */
-function terminalLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-/**
  * Prints an error (stderr always; under --json also an envelope on stdout) and returns its exit code.
  * Stack traces only for internal errors under --verbose: a user error is one sentence and a hint.
  */
@@ -88,7 +78,7 @@ export function reportError(error: unknown, deps: Deps, argv: readonly string[])
     const original = cliError.code === 'internal' && cliError.cause instanceof Error ? cliError.cause.stack : undefined;
     if (original) lines.push(terminalText(original, { multiline: true }));
   }
-  deps.io.stderr.write(`${lines.map(terminalLine).join('\n')}\n`);
+  deps.io.stderr.write(`${lines.join('\n')}\n`);
   if (wantsJson(argv)) writeEnvelope(cliError, deps);
   return cliError.exitCode;
 }
