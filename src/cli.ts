@@ -9,6 +9,7 @@ import { registerLogout, type LogoutRun } from './commands/logout.js';
 import { registerProbe, type ProbeRun } from './commands/probe.js';
 import { registerRotate, type RotateRun } from './commands/rotate.js';
 import { registerScopes, type ScopesRun } from './commands/scopes.js';
+import { registerSetup, type SetupRun } from './commands/setup.js';
 import { registerStatus, type StatusRun } from './commands/status.js';
 import { registerTokenInspect, type TokenInspectRun } from './commands/token/inspect.js';
 import { registerTokenPrint, type TokenPrintRun } from './commands/token/print.js';
@@ -40,6 +41,7 @@ export interface CommandRuns {
   scopes?: ScopesRun;
   rotate?: RotateRun;
   auditConfig?: AuditConfigRun;
+  setup?: SetupRun;
 }
 
 /** Builds the whole command tree. Parsing never exits the process: errors are thrown (exitOverride). */
@@ -77,6 +79,7 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
   registerScopes(program, ctx, runs.scopes);
   registerRotate(program, ctx, runs.rotate);
   registerAuditConfig(program, ctx, runs.auditConfig);
+  registerSetup(program, ctx, runs.setup);
   registerCompletion(program, ctx);
 
   configureTree(program, ctx);

@@ -43,6 +43,7 @@ export async function main(proc: NodeJS.Process): Promise<number> {
     clock: () => performance.now(),
     signal: controller.signal,
     cwd: proc.cwd(),
+    executable: { node: proc.execPath, script: proc.argv[1] },
     // Decided once, on first use: --help and --version never need it.
     get color() {
       return (color ??= decideColor(proc.env, io));

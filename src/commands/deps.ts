@@ -16,6 +16,8 @@ export interface Deps {
   signal: AbortSignal;
   cwd: string;
   color: ColorDecision;
+  /** This program as a client config would start it: node's absolute path and our bin script (setup). */
+  executable?: { node: string; script: string | undefined };
 }
 
 /** The flags every command accepts (declared on the root program). */

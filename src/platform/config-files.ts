@@ -1,5 +1,5 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { tightenFileMode, writeFileAtomic } from './store/private-files.js';
 
 /** The MCP config itself is rewritten in place: same path, same mode, only the edited strings differ. */
@@ -35,4 +35,13 @@ export async function addGitignoreEntry(root: string, path: string): Promise<str
   const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
   await appendFile(gitignore, `${separator}# secrets moved out of MCP configs by mcpauth rotate\n${line}\n`);
   return line;
+}
+
+/**
+ * A client config written by `setup`: the parent folder is created, the file replaced atomically.
+ * (Moves to the one safe writer in platform/ when it lands.)
+ */
+export async function writeSetupFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, text);
 }
