@@ -9,6 +9,7 @@ import { registerLogout, type LogoutRun } from './commands/logout.js';
 import { registerProbe, type ProbeRun } from './commands/probe.js';
 import { registerRotate, type RotateRun } from './commands/rotate.js';
 import { registerScopes, type ScopesRun } from './commands/scopes.js';
+import { registerProxy, type ProxyRun } from './commands/proxy.js';
 import { registerSetup, type SetupRun } from './commands/setup.js';
 import { registerStatus, type StatusRun } from './commands/status.js';
 import { registerTokenInspect, type TokenInspectRun } from './commands/token/inspect.js';
@@ -42,6 +43,7 @@ export interface CommandRuns {
   rotate?: RotateRun;
   auditConfig?: AuditConfigRun;
   setup?: SetupRun;
+  proxy?: ProxyRun;
 }
 
 /** Builds the whole command tree. Parsing never exits the process: errors are thrown (exitOverride). */
@@ -80,6 +82,7 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
   registerRotate(program, ctx, runs.rotate);
   registerAuditConfig(program, ctx, runs.auditConfig);
   registerSetup(program, ctx, runs.setup);
+  registerProxy(program, ctx, runs.proxy);
   registerCompletion(program, ctx);
 
   configureTree(program, ctx);

@@ -1,0 +1,40 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Needs dist/ (npm test builds first; by hand: npm run build).
+export const BIN = fileURLToPath(new URL('../../bin/mcpauth.js', import.meta.url));
+export { CONSENT_BROWSER } from '../commands/login-helpers.js';
+
+export interface ProxyClient {
+  client: Client;
+  stderr: () => string;
+  close: () => Promise<void>;
+}
+
+/** A fresh MCPAUTH_HOME with the file secret backend (no keychain in tests). */
+export function freshHome(): Record<string, string> {
+  return { MCPAUTH_HOME: mkdtempSync(join(tmpdir(), 'mcpauth-proxy-')), MCPAUTH_NO_KEYCHAIN: '1' };
+}
+
+/** The official SDK's stdio Client, spawning `command args` as a real MCP host would. */
+export async function connectStdio(command: string, args: string[], env: Record<string, string>, capabilities: Record<string, unknown> = {}): Promise<ProxyClient> {
+  const transport = new StdioClientTransport({ command, args, env: { ...inheritedEnv(), ...env }, stderr: 'pipe' });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  const client = new Client({ name: 'proxy-test', version: '1.0.0' }, { capabilities });
+  await client.connect(transport);
+  return { client, stderr: () => stderr, close: () => client.close() };
+}
+
+export function proxyArgs(url: string, extra: string[] = []): string[] {
+  return [BIN, 'proxy', url, ...extra];
+}
+
+function inheritedEnv(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR', 'TEMP', 'TMP'];
+  return Object.fromEntries(keep.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key] as string]])));
+}
