@@ -6,7 +6,7 @@ _mcpauth() {
   path=""
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[i]}"
-    case " probe login logout status call token inspect print scopes rotate audit-config completion " in
+    case " probe login logout status call token inspect print scopes rotate audit-config setup proxy completion " in
       *" $word "*) path="${path:+$path }$word" ;;
     esac
   done
@@ -15,7 +15,7 @@ _mcpauth() {
       case "$prev" in
         --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "probe login logout status call token scopes rotate audit-config completion -V --version --json --no-color -v --verbose --timeout --no-input --allow-http" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "probe login logout status call token scopes rotate audit-config setup proxy completion -V --version --json --no-color -v --verbose --timeout --no-input --allow-http" -- "$cur")) ;;
     "probe")
       case "$prev" in
         --spec) COMPREPLY=($(compgen -W "2025-11-25 2026-07-28" -- "$cur")); return ;;
@@ -92,6 +92,29 @@ _mcpauth() {
         --ignore-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       COMPREPLY=($(compgen -W "--staged --git-history --no-gitignore --sarif --format --fail-on --baseline --write-baseline --ignore-file --list-rules" -- "$cur")) ;;
+    "setup")
+      case "$prev" in
+        --scope) COMPREPLY=($(compgen -W "user project" -- "$cur")); return ;;
+        --name) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --client-id) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --callback-port) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --project-dir) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --browser) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--list --scope --write --name --proxy --npx --client-id --callback-port --file --project-dir --no-login --browser --device" -- "$cur")) ;;
+    "proxy")
+      case "$prev" in
+        --header) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --port) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --client-id) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --scope) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --protocol-version) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --browser) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --login-timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --idle-timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--header --port --client-id --scope --protocol-version --browser --no-browser --device --login-timeout --idle-timeout" -- "$cur")) ;;
     "completion")
       case "$prev" in
       esac

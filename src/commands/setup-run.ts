@@ -5,6 +5,7 @@ import type { ClientWriter, SetupEntry } from '../core/setup/client-writer.js';
 import type { ServerFacts, SetupPlan } from '../core/setup/plan-setup.js';
 import type { SetupResult } from '../core/setup/setup-result.js';
 import { CliError } from '../errors.js';
+import { VERSION } from '../version.js';
 import type { SetupOptions } from './setup.js';
 import type { Runtime } from './runtime.js';
 
@@ -80,7 +81,8 @@ async function probeFacts(url: string, runtime: Runtime): Promise<ServerFacts | 
 
 /** Absolute node + our bin script (GUI clients start with a minimal PATH), or npx when asked. */
 async function proxyCommand(options: Resolved, runtime: Runtime): Promise<{ command: string; args: string[] }> {
-  if (options.npx) return { command: 'npx', args: ['-y', 'mcpauth', 'proxy', options.url] };
+  // Pinned: an unpinned npx package is an audit-config finding (and a supply-chain risk).
+  if (options.npx) return { command: 'npx', args: ['-y', `mcpauth@${VERSION}`, 'proxy', options.url] };
   const self = runtime.deps.executable;
   if (self?.script === undefined) return { command: 'mcpauth', args: ['proxy', options.url] };
   const script = await realpath(self.script).catch(() => resolve(self.script as string));

@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { CliError } from '../errors.js';
 import { dirname, join, relative } from 'node:path';
 import { tightenFileMode, writeFileAtomic } from './store/private-files.js';
 
@@ -42,6 +43,8 @@ export async function addGitignoreEntry(root: string, path: string): Promise<str
  * (Moves to the one safe writer in platform/ when it lands.)
  */
 export async function writeSetupFile(path: string, text: string): Promise<void> {
+  const link = await lstat(path).then((stats) => stats.isSymbolicLink(), () => false);
+  if (link) throw new CliError('usage', `${path} is a symbolic link; mcpauth does not write through symlinks.`, { hint: 'Pass --file with the real path of the file.' });
   await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, text);
 }

@@ -35,7 +35,7 @@ describe('shell completions', () => {
       const program = `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mcpauth; printf '%s\\n' "\${COMPREPLY[@]}"`;
       return execFileSync('bash', ['-c', program], { encoding: 'utf8' }).trim().split('\n');
     };
-    expect(complete('mcpauth pro')).toEqual(['probe']);
+    expect(complete('mcpauth pro')).toEqual(['probe', 'proxy']);
     expect(complete('mcpauth token i')).toEqual(['inspect']);
     expect(complete('mcpauth probe --fail-on w')).toEqual(['warning']);
     expect(complete('mcpauth audit-config --sta')).toEqual(['--staged']);
@@ -55,7 +55,7 @@ describe('shell completions', () => {
         .trim()
         .split('\n')
         .map((row) => row.split('\t')[0] ?? '');
-    expect(complete('mcpauth pro')).toEqual(['probe']);
+    expect(complete('mcpauth pro')).toEqual(['probe', 'proxy']);
     expect(complete('mcpauth token ')).toEqual(['inspect', 'print']);
     expect(complete('mcpauth probe --fail-on ')).toEqual(['error', 'info', 'warning']);
   });
