@@ -30,7 +30,8 @@ describe('mcpauth proxy with the SDK stdio Client (oidc-provider harness)', () =
 describe('done when: setup claude-desktop, then the client runs the written command', () => {
   it('from a fresh MCPAUTH_HOME, setup --write logs in once (--browser) and the SDK client spawning the entry lists the tools', async () => {
     harness = await startHarness();
-    const env = { ...freshHome(), HOME: mkdtempSync(join(tmpdir(), 'mcpauth-home-')) };
+    const home = freshHome();
+    const env = { ...home, HOME: mkdtempSync(join(tmpdir(), 'mcpauth-home-')) };
     const run = await runBin(['setup', 'claude-desktop', harness.mcpUrl, '--write', '--name', 'demo', '--browser', CONSENT_BROWSER], env);
     expect(run.code, run.err).toBe(0);
     expect(run.out, run.err).toContain('Logged in; the credential is stored for the proxy.');
@@ -38,7 +39,7 @@ describe('done when: setup claude-desktop, then the client runs the written comm
     const entry = config.mcpServers.demo!;
     expect(entry.args.slice(-2)).toEqual(['proxy', harness.mcpUrl]);
     // The client starts the command with its own environment: no --browser, so a second login would hang.
-    proxy = await connectStdio(entry.command, entry.args, { MCPAUTH_HOME: env.MCPAUTH_HOME, MCPAUTH_NO_KEYCHAIN: '1' });
+    proxy = await connectStdio(entry.command, entry.args, home);
     const tools = await proxy.client.listTools();
     expect(tools.tools.map((tool) => tool.name)).toContain('whoami');
     expect(proxy.stderr()).not.toMatch(/needs a login/);
