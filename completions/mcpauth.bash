@@ -85,13 +85,15 @@ _mcpauth() {
       COMPREPLY=($(compgen -W "--all --if-expiring-within --client --config --to --write" -- "$cur")) ;;
     "audit-config")
       case "$prev" in
+        --exclude) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --max-file-size) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "human json sarif github" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
         --baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --ignore-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--staged --git-history --no-gitignore --sarif --format --fail-on --baseline --write-baseline --ignore-file --list-rules" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--staged --git-history --user --no-gitignore --exclude --max-file-size --fail-on-skipped --no-fail-on-skipped --sarif --format --fail-on --baseline --write-baseline --ignore-file --list-rules" -- "$cur")) ;;
     "setup")
       case "$prev" in
         --scope) COMPREPLY=($(compgen -W "user project" -- "$cur")); return ;;
