@@ -35,7 +35,11 @@ export async function runAction(ctx: CommandContext, command: Command, run: (run
   // Loaded here, not at start-up: the HTTP layer and crypto are not needed for --help.
   const { createRuntime } = await import('./runtime.js');
   const runtime = await createRuntime(ctx.deps, readGlobals(command));
-  ctx.exitCode = await run(runtime);
+  try {
+    ctx.exitCode = await run(runtime);
+  } finally {
+    runtime.progress.dispose();
+  }
 }
 
 /** The standard "not in this version yet" outcome, for commands whose issue is not done. */

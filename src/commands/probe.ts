@@ -68,12 +68,11 @@ export async function runProbe(options: ProbeOptions, runtime: Runtime): Promise
   const token = await resolveToken(options, runtime);
   const http = await httpClientFor(options, runtime);
   const { probeServer } = await import('../core/probe/probe-server.js');
-  const { startProgress } = await import('../platform/progress.js');
-  const progress = await startProgress(runtime, `Probing ${options.url}`);
+  runtime.progress.label(`Probing ${options.url}`);
   // The bound on the whole probe: the chain is at most 4 rounds of requests, each bounded by --timeout.
   const bound = AbortSignal.any([runtime.deps.signal, AbortSignal.timeout(runtime.globals.timeoutMs * 4)]);
   const deps = { fetch: http.fetch, clock: runtime.deps.clock, now: runtime.deps.now, cache: new Map(), signal: bound };
-  const report = await probeServer(options.url, { wire: options.spec, token, active: options.active, compat: options.compat }, deps).finally(() => progress.stop());
+  const report = await probeServer(options.url, { wire: options.spec, token, active: options.active, compat: options.compat }, deps);
   if (runtime.deps.signal.aborted) throw new CliError('cancelled', 'The probe was cancelled.');
   const { renderProbeHuman } = await import('../output/probe-human.js');
   const { renderProbeJson } = await import('../output/probe-json.js');

@@ -11,7 +11,8 @@ export function toCliError(error: unknown): CliError {
   // An OAuth error answer that no flow classified is still the server's refusal, never a bug.
   const refusal = classifyOAuthError(error, 'the request to the authorization server');
   if (refusal instanceof CliError) return refusal;
-  if (error instanceof Error && error.name === 'ExitPromptError') {
+  // inquirer: Ctrl-C inside a prompt (ExitPromptError), or SIGINT/SIGTERM aborting it (AbortPromptError).
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
     return new CliError('cancelled', 'cancelled.', { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@ import { shellFor, type CommandShell } from '../output/shell-quote.js';
 import { plainStyle, type Style } from '../output/style.js';
 import { terminalText } from '../output/terminal-text.js';
 import { USER_AGENT } from '../version.js';
+import { createNetworkProgress, type NetworkProgress } from '../platform/network-progress.js';
 import { isCI, type Deps, type GlobalOptions } from './deps.js';
 
 /** What a running command works with: deps and flags resolved into ready-made pieces. */
@@ -22,6 +23,8 @@ export interface Runtime {
   showProgress: boolean;
   /** The shell printed commands are quoted for (PowerShell on Windows). */
   shell: CommandShell;
+  /** The spinner every network step shows on a terminal (platform/network-progress.ts). */
+  progress: NetworkProgress;
   /** Writes one line of progress/hint text to stderr. */
   note(text: string): void;
 }
@@ -32,16 +35,19 @@ export async function createRuntime(deps: Deps, globals: GlobalOptions): Promise
   const needChalk = stdoutColor || stderrColor;
   const { createChalkStyle } = needChalk ? await import('../platform/chalk-style.js') : { createChalkStyle: () => plainStyle };
   const errStyle = createChalkStyle(stderrColor);
-  const http = createCommandHttpClient({ deps, globals, errStyle }, deps.fetch);
   const ci = isCI(deps.env);
+  const showProgress = deps.io.stderrIsTTY && !ci;
+  const progress = createNetworkProgress({ deps, globals, showProgress });
+  const http = createCommandHttpClient({ deps, globals, errStyle, progress }, deps.fetch);
   return {
     deps,
     globals,
     http,
+    progress,
     style: createChalkStyle(stdoutColor),
     errStyle,
     canPrompt: deps.io.stdinIsTTY && deps.io.stderrIsTTY && globals.input && !ci,
-    showProgress: deps.io.stderrIsTTY && !ci,
+    showProgress,
     shell: shellFor(platform()),
     note: (text) => deps.io.stderr.write(`${text}\n`),
   };
@@ -51,10 +57,10 @@ export async function createRuntime(deps: Deps, globals: GlobalOptions): Promise
  * The HTTP client a command uses: the global flags (timeout, --allow-http, --verbose trace, Ctrl-C)
  * applied to a fetch; `fetchImpl` differs only when a command trusts extra CAs (probe --ca-file).
  */
-export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'>, fetchImpl: typeof fetch): HttpClient {
+export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'> & Partial<Pick<Runtime, 'progress'>>, fetchImpl: typeof fetch): HttpClient {
   const { deps, globals, errStyle } = runtime;
   return createHttpClient({
-    fetch: fetchImpl,
+    fetch: runtime.progress === undefined ? fetchImpl : runtime.progress.track(fetchImpl),
     timeoutMs: globals.timeoutMs,
     allowHttp: globals.allowHttp,
     userAgent: USER_AGENT,
