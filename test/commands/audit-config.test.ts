@@ -46,7 +46,7 @@ describe('audit-config command', () => {
       ruleId: 'slack-bot-token', category: 'secret', severity: 'error', file: '.roo/mcp.json', line: 6, column: 36, endLine: 6,
       endColumn: 36 + (FAKE_SECRETS.SLACK_BOT ?? '').length, message: 'Slack bot token in env "SLACK_BOT_TOKEN" of server "slack"',
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), pointer: '/mcpServers/slack/env/SLACK_BOT_TOKEN', client: 'roo',
-      masked: expect.stringMatching(/^xoxb…\[\d+ chars, #[0-9a-f]{8}\]$/), fix: expect.stringContaining('mcpauth rotate --config .roo/mcp.json'),
+      masked: expect.stringMatching(/^xoxb…\[\d+ chars, #[0-9a-f]{8}\]$/), fix: expect.stringContaining('revoke it at https://api.slack.com/apps'),
     });
     expect(report.findings.map((f) => f.category)).toEqual(['secret', 'insecure-setting']);
   });
@@ -83,7 +83,7 @@ describe('audit-config command', () => {
       ".roo/mcp.json (roo)
         6:36    error    Slack bot token in env "SLACK_BOT_TOKEN" of server "slack"  slack-bot-token
                 secret: xoxb…[N chars, #HASH]
-                fix: keep the secret in the environment, not in the file; then rotate the credential: mcpauth rotate --config .roo/mcp.json
+                fix: keep the secret in the environment, not in the file; revoke it at https://api.slack.com/apps and issue a new one (it is in git history)
         7:22    warning  Tools auto-approved (Cline/Roo "alwaysAllow", Kiro "autoApprove"): "alwaysAllow" runs tools without asking  auto-approve
                 fix: Empty the list, or keep only read-only tools in it; every listed tool runs without asking.
 

@@ -42,6 +42,8 @@ export interface ParseProblem {
 export interface ParsedConfig {
   format: ConfigFormat;
   root: TreeNode | undefined;
+  /** Further documents of a multi-document YAML file, each scanned like the first. */
+  moreRoots?: TreeNode[];
   problems: ParseProblem[];
 }
 
@@ -57,6 +59,18 @@ export function getChild(node: TreeNode | undefined, key: string): TreeNode | un
 export function getPath(node: TreeNode | undefined, path: readonly string[]): TreeNode | undefined {
   let current = node;
   for (const key of path) current = getChild(current, key);
+  return current;
+}
+
+/**
+ * Every node at `path`, duplicates included: `{"mcpServers": {…}, "mcpServers": {}}` must not hide
+ * the first map (parsers keep both entries; clients differ in which one wins).
+ */
+export function getAllAt(node: TreeNode, path: readonly string[]): Array<{ node: TreeNode; path: string[] }> {
+  let current: Array<{ node: TreeNode; path: string[] }> = [{ node, path: [] }];
+  for (const key of path) {
+    current = current.flatMap((at) => (at.node.type === 'object' ? at.node.entries.filter((e) => e.key === key).map((e) => ({ node: e.value, path: [...at.path, key] })) : []));
+  }
   return current;
 }
 

@@ -1,6 +1,6 @@
 import { getChild, getPath, type ObjectNode, type StringNode, type TreeNode } from './config-tree.js';
 import type { DetectedClient } from '../clients/detect-client.js';
-import { serverEntries } from './fields.js';
+import { serverEntries, serverMapsOf } from './fields.js';
 
 /** A finding about a setting rather than a secret: where it is and what to say. */
 export interface SettingHit {
@@ -15,12 +15,28 @@ export function detectSettings(root: TreeNode, detected: DetectedClient, file: s
   const hits: SettingHit[] = [];
   if (detected.profile.id === 'claude-settings') hits.push(...claudeSettings(root, file));
   if (detected.profile.id === 'vscode' || detected.profile.id === 'visual-studio') hits.push(...vscodeInputs(root, detected));
-  const serverMap = getPath(root, detected.serverPath);
-  for (const [name, server] of serverEntries(detected.serverPath.length > 0 ? serverMap : undefined)) {
-    const path = [...detected.serverPath, name];
-    hits.push(...serverSettings(server, path), ...packagePinning(server, path));
+  if (detected.profile.id === 'amazon-q' || detected.profile.id === 'kiro') hits.push(...agentAllowedTools(root));
+  for (const map of serverMapsOf(root, detected)) {
+    for (const [name, server] of serverEntries(map.node)) {
+      const path = [...map.path, name];
+      hits.push(...serverSettings(server, path), ...packagePinning(server, path));
+    }
   }
   return hits;
+}
+
+/**
+ * Amazon Q / Kiro agent files: `allowedTools` lists tools that run without asking; `@server`
+ * (every tool of that MCP server), `@server/tool` and `*` are MCP auto-approval.
+ */
+function agentAllowedTools(root: TreeNode): SettingHit[] {
+  const list = getChild(root, 'allowedTools');
+  if (list?.type !== 'array') return [];
+  return list.items.flatMap((item, i): SettingHit[] => {
+    if (item.type !== 'string' || !/^(?:@|\*$)/.test(item.value)) return [];
+    const what = item.value === '*' ? 'every tool' : item.value.includes('/') ? `MCP tool ${item.value}` : `every tool of MCP server ${item.value}`;
+    return [{ ruleId: 'auto-approve', path: ['allowedTools', i], node: item, detail: `"allowedTools" runs ${what} without asking` }];
+  });
 }
 
 function claudeSettings(root: TreeNode, file: string): SettingHit[] {

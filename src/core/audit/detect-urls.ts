@@ -1,4 +1,4 @@
-import { isPlaceholder } from './false-positives.js';
+import { isDocumentedExample, isPlaceholder, shannonEntropy } from './false-positives.js';
 import type { Hit } from './value-site.js';
 
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
@@ -17,21 +17,57 @@ export function detectUrls(text: string, isServerUrl: boolean): Hit[] {
     const raw = match[0];
     const base = match.index ?? 0;
     hits.push(...userinfoHits(raw, base), ...queryHits(raw, base));
-    if (isServerUrl) hits.push(...plainHttpHits(raw, base));
+    if (isServerUrl) hits.push(...plainHttpHits(raw, base), ...pathHits(raw, base));
   }
   return hits;
 }
 
+// Passwords every local database image or tutorial ships with: on loopback they are not a leak.
+const LOCAL_DEFAULTS = /^(?:postgres|postgresql|password|passw0rd|pass|root|admin|secret|example|changeme|mysql|mariadb|mongo|redis|guest|test|dev|local|docker|sa|default)$/i;
+
 function userinfoHits(raw: string, base: number): Hit[] {
   const match = USERINFO.exec(raw);
   const password = match?.[2];
-  if (!match || !password || isPlaceholder(password) || /^\$|^%/.test(password)) return [];
+  if (!match || !password || /^\$|^%/.test(password)) return [];
   const start = base + raw.indexOf(`:${password}@`) + 1;
+  if (isLoopbackUrl(raw) && (LOCAL_DEFAULTS.test(password) || password === match[1])) {
+    return [{ ruleId: 'local-default-credentials', start, length: password.length, priority: 1 }];
+  }
+  if (isPlaceholder(password)) return [];
   return [{ ruleId: 'url-credentials', start, length: password.length, secret: password, priority: 1 }];
 }
 
+function isLoopbackUrl(raw: string): boolean {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^:/?#\s]*)/i.exec(raw)?.[1] ?? '';
+  return LOOPBACK.test(host) || host.endsWith('.localhost');
+}
+
+/**
+ * A credential as a path segment of a server URL (`https://mcp.example.com/<key>/sse`, as some
+ * hosted MCP gateways issue them): long, random, letters and digits; not a UUID or a hex hash.
+ */
+function pathHits(raw: string, base: number): Hit[] {
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]*(\/[^?#\s]*)/i.exec(raw);
+  if (!path?.[1]) return [];
+  const pathStart = raw.indexOf(path[1], raw.indexOf('://') + 3);
+  const hits: Hit[] = [];
+  let offset = pathStart;
+  for (const segment of path[1].split('/')) {
+    if (looksLikePathCredential(segment)) hits.push({ ruleId: 'url-path-secret', start: base + offset, length: segment.length, secret: segment, priority: 2 });
+    offset += segment.length + 1;
+  }
+  return hits;
+}
+
+function looksLikePathCredential(segment: string): boolean {
+  if (segment.length < 24 || !/[0-9]/.test(segment) || !/[A-Za-z]/.test(segment) || !/^[\w.~-]+$/.test(segment)) return false;
+  if (/^[0-9a-f-]+$/i.test(segment) || isDocumentedExample(segment) || isPlaceholder(segment)) return false;
+  return shannonEntropy(segment) >= 4;
+}
+
 function queryHits(raw: string, base: number): Hit[] {
-  const query = raw.indexOf('?');
+  // The fragment too: `#access_token=…` (OAuth implicit-flow style) is a credential in the URL just the same.
+  const query = raw.search(/[?#]/);
   if (query < 0) return [];
   const hits: Hit[] = [];
   const pattern = /([^?&=#]+)=([^&#]*)/g;

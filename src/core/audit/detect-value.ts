@@ -1,5 +1,5 @@
 import type { McpClient } from '../clients/client.js';
-import { detectArgCredentials, detectAuthSchemes, detectHeaderValue } from './detect-credentials.js';
+import { detectArgCredentials, detectAuthSchemes, detectCredentialField, detectHeaderValue } from './detect-credentials.js';
 import { detectJwts, detectPrivateKeys, detectTokenFormats } from './detect-tokens.js';
 import { detectUrls } from './detect-urls.js';
 import { detectKeyed } from './keyed-formats.js';
@@ -39,6 +39,7 @@ function scanText(site: ValueSite, text: string, context: ValueContext, wholeLit
   if (!wholeLiteral) return hits;
   if (site.role === 'arg') hits.push(...detectArgCredentials(site, text));
   if (site.role === 'header') hits.push(...detectHeaderValue(site.key, text));
+  if (site.role === 'credential') hits.push(...detectCredentialField(text));
   if (site.role === 'env' || site.role === 'setting') {
     hits.push(...detectKeyed(site.key, text), ...judgeKeyedLiteral(site.key, text, 0));
   }

@@ -1,5 +1,6 @@
-import { getChild, getPath, type ObjectNode, type TreeNode } from './config-tree.js';
+import { getAllAt, getChild, type ObjectNode, type TreeNode } from './config-tree.js';
 import type { DetectedClient } from '../clients/detect-client.js';
+import { isSecretKey } from './secret-keys.js';
 import type { FieldRole, ValueSite } from './value-site.js';
 
 // Which key of a server entry carries what (reference §0.2 and §1.2): literals to scan, and
@@ -13,18 +14,28 @@ const CHILD_ROLES: Record<string, FieldRole> = {
 const LEAF_ROLES: Record<string, FieldRole> = {
   url: 'url', serverUrl: 'url', httpUrl: 'url', uri: 'url',
   command: 'command', cmd: 'command', bearer_token_env_var: 'env-name',
+  // Codex before bearer_token_env_var: the token itself, inline.
+  bearer_token: 'credential',
 };
+// Objects inside a server entry that are themselves shaped like one (Continue's legacy `transport`, `requestOptions`).
+const NESTED_SERVER = new Set(['transport', 'requestOptions']);
+
+/** Every server map of a detected config, duplicates and Claude Code project scopes included. */
+export function serverMapsOf(root: TreeNode, detected: DetectedClient): Array<{ node: TreeNode; path: string[] }> {
+  if (detected.serverPath.length === 0) return [];
+  return [detected.serverPath, ...(detected.extraServerPaths ?? [])].flatMap((path) => getAllAt(root, path));
+}
 
 /** Every string of the file as a ValueSite; inside server entries with their field roles. */
 export function extractSites(root: TreeNode, detected: DetectedClient): ValueSite[] {
   const sites: ValueSite[] = [];
-  const serverMap = detected.serverPath.length > 0 ? getPath(root, detected.serverPath) : undefined;
   if (detected.profile.id === 'dotenv') {
     collect(root, [], 'env', '', undefined, sites);
     return sites;
   }
-  walkOutside(root, [], serverMap, detected.serverPath, sites);
-  for (const [name, server] of serverEntries(serverMap)) walkServer(server, [...detected.serverPath, name], sites);
+  const maps = serverMapsOf(root, detected);
+  walkOutside(root, [], new Set(maps.map((map) => map.node)), sites);
+  for (const map of maps) for (const [name, server] of serverEntries(map.node)) walkServer(server, [...map.path, name], sites);
   return sites;
 }
 
@@ -34,20 +45,25 @@ export function serverEntries(serverMap: TreeNode | undefined): Array<[string | 
   return [];
 }
 
-function walkOutside(node: TreeNode, path: Array<string | number>, serverMap: TreeNode | undefined, serverPath: string[], sites: ValueSite[]): void {
-  if (node === serverMap) return;
-  if (node.type === 'string') sites.push({ path, key: String(path[path.length - 1] ?? ''), role: 'other', node });
-  if (node.type === 'object') for (const entry of node.entries) walkOutside(entry.value, [...path, entry.key], serverMap, serverPath, sites);
-  if (node.type === 'array') node.items.forEach((item, i) => walkOutside(item, [...path, i], serverMap, serverPath, sites));
+/** Outside the server maps: header maps keep their role (Continue's requestOptions.headers), secret-named keys are judged. */
+function walkOutside(node: TreeNode, path: Array<string | number>, serverMaps: ReadonlySet<TreeNode>, sites: ValueSite[]): void {
+  if (serverMaps.has(node)) return;
+  const key = String(path[path.length - 1] ?? '');
+  if (node.type === 'string') sites.push({ path, key, role: isSecretKey(key) ? 'setting' : 'other', node });
+  if (node.type === 'object' && (key === 'headers' || key === 'http_headers')) return collect(node, path, 'header', key, undefined, sites);
+  if (node.type === 'object') for (const entry of node.entries) walkOutside(entry.value, [...path, entry.key], serverMaps, sites);
+  if (node.type === 'array') node.items.forEach((item, i) => walkOutside(item, [...path, i], serverMaps, sites));
 }
 
 function walkServer(server: ObjectNode, path: Array<string | number>, sites: ValueSite[]): void {
   for (const { key, value } of server.entries) {
     const childPath = [...path, key];
-    if (key === 'args' || (key === 'command' && value.type === 'array')) collectArgs(value, childPath, server, sites);
+    if (NESTED_SERVER.has(key) && value.type === 'object') walkServer(value, childPath, sites);
+    else if (key === 'args' || (key === 'command' && value.type === 'array')) collectArgs(value, childPath, server, sites);
     else if (CHILD_ROLES[key]) collect(value, childPath, CHILD_ROLES[key] ?? 'other', key, server, sites);
-    else if (value.type === 'string') sites.push({ path: childPath, key, role: LEAF_ROLES[key] ?? 'other', node: value, server });
-    else collect(value, childPath, 'other', key, server, sites);
+    else if (value.type === 'string') sites.push({ path: childPath, key, role: LEAF_ROLES[key] ?? (isSecretKey(key) ? 'setting' : 'other'), node: value, server });
+    // Anything else nested in a server (`auth: { token }`, `oauth: { clientSecret }`): judged by its key names.
+    else collect(value, childPath, 'setting', key, server, sites);
   }
 }
 

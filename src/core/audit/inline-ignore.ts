@@ -57,31 +57,27 @@ function jsonComments(text: string): Comment[] {
   return comments;
 }
 
-/** `#` comments of YAML, TOML and .env: outside quotes, and (YAML, .env) after whitespace or at the line start. */
+/**
+ * `#` comments of YAML, TOML and .env: outside quotes, and (YAML, .env) after whitespace or at the
+ * line start. Quote state carries across lines: a quoted multi-line value may contain a line that
+ * starts with `#` and is still text. A quote opens only where a value can start.
+ */
 function hashComments(text: string, kind: FileKind): Comment[] {
   const comments: Comment[] = [];
   const needsSpace = kind !== 'toml';
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const at = commentStart(text, lineStart, lineEnd, needsSpace);
-    if (at >= 0) comments.push(directive(text, at, lineEnd));
-    if (newline < 0) break;
-    lineStart = newline + 1;
-  }
-  return comments;
-}
-
-function commentStart(text: string, from: number, to: number, needsSpace: boolean): number {
   let quote = '';
-  for (let i = from; i < to; i += 1) {
+  for (let i = 0; i < text.length; i += 1) {
     const c = text[i] ?? '';
     if (quote) {
       if (c === '\\' && quote === '"') i += 1;
       else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (!needsSpace || i === from || /\s/.test(text[i - 1] ?? ''))) return i;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s=:[{,]/.test(text[i - 1] ?? ''))) quote = c;
+    else if (c === '#' && (!needsSpace || i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      const lineEnd = end < 0 ? text.length : end;
+      comments.push(directive(text, i, lineEnd));
+      i = lineEnd;
+    }
   }
-  return -1;
+  return comments;
 }

@@ -10,12 +10,23 @@ export function parseDotenv(text: string): ParsedConfig {
   const pattern = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/gm;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const key = match[1] ?? '';
-    const rest = match[2] ?? '';
     const keyOffset = match.index + match[0].indexOf(key);
-    const valueOffset = match.index + match[0].length - rest.length;
-    entries.push({ key, keyOffset, value: readValue(rest.replace(/\r$/, ''), valueOffset) });
+    const valueOffset = match.index + match[0].length - (match[2] ?? '').length;
+    // Node's --env-file and dotenv 15+ take quoted values across lines: read to the closing quote.
+    const rest = multiLineRest(text, valueOffset) ?? (match[2] ?? '').replace(/\r$/, '');
+    entries.push({ key, keyOffset, value: readValue(rest, valueOffset) });
+    pattern.lastIndex = Math.max(pattern.lastIndex, valueOffset + rest.length);
   }
   return { format: 'dotenv', root: { type: 'object', offset: 0, entries }, problems: [] };
+}
+
+function multiLineRest(text: string, offset: number): string | undefined {
+  const quote = text[offset];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
+  const lineEnd = text.indexOf('\n', offset);
+  const close = text.indexOf(quote, offset + 1);
+  if (close < 0 || lineEnd < 0 || close < lineEnd) return undefined;
+  return text.slice(offset, close + 1);
 }
 
 function readValue(rest: string, offset: number): TreeNode {

@@ -25,12 +25,13 @@ const SHAPE_RULES: readonly AuditRule[] = [
   secret('twilio-auth-token', 'Twilio auth token'),
   secret('jwt', 'JSON Web Token (a bearer credential)'),
   secret('supabase-service-role-key', 'Supabase service_role key (bypasses row-level security)'),
-  secret('supabase-anon-key', 'Supabase anon key (public by design)', 'info', 'Anon keys are meant for browsers; nothing to rotate. Keep the service_role key out of configs.'),
+  { id: 'supabase-anon-key', category: 'hygiene', severity: 'info', title: 'Supabase anon key (public by design)', help: 'Anon keys are meant for browsers; nothing to rotate. Keep the service_role key out of configs.' },
   secret('private-key', 'PEM private key'),
   secret('bearer-literal', 'Literal bearer token after an Authorization scheme'),
   secret('basic-auth-header', 'Literal Basic credentials in an Authorization header'),
   secret('url-credentials', 'Password in a URL or connection string (DSN)'),
-  secret('url-query-secret', 'Credential in a URL query parameter'),
+  secret('url-query-secret', 'Credential in a URL query parameter or fragment'),
+  secret('url-path-secret', 'Random credential-like segment in a server URL path', 'warning'),
   secret('password-literal', 'Literal password under a password key'),
   secret('generic-secret', 'High-entropy value under a secret-like key'),
 ];
@@ -49,6 +50,7 @@ const HYGIENE_RULES: readonly AuditRule[] = [
   { id: 'reference-not-expanded', category: 'hygiene', severity: 'warning', title: 'Variable reference in a syntax this client does not expand', help: 'Use the syntax the client expands (shown in the fix); otherwise the text is sent literally and users "fix" it by pasting the secret.' },
   { id: 'placeholder-value', category: 'hygiene', severity: 'info', title: 'Placeholder where a secret belongs', help: 'Replace the placeholder with a reference to an environment variable or input.' },
   { id: 'unpinned-server', category: 'hygiene', severity: 'info', title: 'MCP server package not pinned to a version', help: 'Pin the package (pkg@1.2.3) so a new publish cannot change what runs with your credentials.' },
+  { id: 'local-default-credentials', category: 'hygiene', severity: 'info', title: 'Well-known default password for a local (loopback) database', help: 'A local development default, not a leak; make sure the same password is not used anywhere reachable.' },
   { id: 'parse-error', category: 'hygiene', severity: 'warning', title: 'Config file does not parse', help: 'Fix the syntax: the client will refuse or misread this file.' },
   { id: 'file-unparsed', category: 'hygiene', severity: 'warning', title: 'Config file not scanned field by field', help: 'The file could not be parsed safely (the reason is in the message); only the raw-text pass for prefixed tokens covered it. Fix or simplify the file.' },
 ];
@@ -56,6 +58,7 @@ const HYGIENE_RULES: readonly AuditRule[] = [
 function formatRule(format: (typeof TOKEN_FORMATS)[number]): AuditRule {
   const severity = format.severity ?? 'error';
   const help = severity === 'info' ? `${format.note ?? 'Not a full secret'}; check it is the key you meant to publish.` : ROTATE;
+  if (format.publicByDesign) return { id: format.id, category: 'hygiene', severity, title: format.title, help };
   return secret(format.id, format.title, severity, help);
 }
 

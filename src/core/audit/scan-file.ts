@@ -38,13 +38,16 @@ interface Structured {
   client: string;
 }
 
+// What a template (.env.example) is for: placeholders and local development defaults.
+const EXPECTED_IN_DOCS = new Set(['placeholder-value', 'local-default-credentials']);
+
 /** Scans the text of one file. Pure: no I/O; a file it cannot parse becomes a finding, never a throw. */
 export function scanFileText(file: string, text: string, now: Date, options: ScanOptions = {}): FileScan {
   const kind = fileKindOf(file) ?? options.kind ?? 'text';
   const lines = createLineIndex(text);
   const structured = scanStructure(file, kind, text, lines, now);
   const findings = [...structured.findings, ...rawFindings(file, text, lines, structured)];
-  const documented = isDocumentationFile(file) ? findings.filter((finding) => finding.ruleId !== 'placeholder-value') : findings;
+  const documented = isDocumentationFile(file) ? findings.filter((finding) => !EXPECTED_IN_DOCS.has(finding.ruleId)) : findings;
   const { kept, suppressed } = applyInlineIgnores(documented, text, kind, lines);
   return { isConfig: structured.isConfig, findings: kept, inlineSuppressed: suppressed };
 }
@@ -58,12 +61,14 @@ function scanStructure(file: string, kind: FileKind, text: string, lines: LineIn
   }
   try {
     const parsed = parseConfig(kind, text);
-    const detected = detectClient(configPath, parsed.root);
-    if (!detected) return isKnownConfigPath(configPath) ? { ...none, isConfig: true, findings: parseProblems(file, parsed, lines, 'generic') } : none;
+    const roots = [parsed.root, ...(parsed.moreRoots ?? [])];
+    const detections = roots.map((root) => ({ root, detected: detectClient(configPath, root) }));
+    const first = detections.find((d) => d.detected)?.detected;
+    if (!first) return isKnownConfigPath(configPath) ? { ...none, isConfig: true, findings: parseProblems(file, parsed, lines, 'generic') } : none;
     const found = { secrets: new Set<string>(), escapedStarts: [] as number[] };
-    const findings = [...parseProblems(file, parsed, lines, detected.profile.id)];
-    if (parsed.root) findings.push(...scanTree(file, parsed.root, detected, lines, now, found));
-    return { isConfig: true, findings, ...found, client: detected.profile.id };
+    const findings = [...parseProblems(file, parsed, lines, first.profile.id)];
+    for (const { root, detected } of detections) if (root) findings.push(...scanTree(file, root, detected ?? first, lines, now, found));
+    return { isConfig: true, findings, ...found, client: first.profile.id };
   } catch (error) {
     // Per-file containment: whatever one file does to a parser, the scan of the others goes on.
     const reason = error instanceof RangeError ? 'too deeply nested for the parser' : `the parser failed: ${(error as Error).message?.split('\n')[0] ?? String(error)}`;
@@ -104,7 +109,7 @@ function scanTree(file: string, root: TreeNode, detected: DetectedClient, lines:
         ...located(lines, start, end), ruleId: rule.id, category: rule.category, severity: hit.severity ?? rule.severity, file,
         message: `${hit.detail ?? rule.title} in ${describeSite(site)}`, fingerprint: fingerprintOf(rule.id, file, pointer, hit.secret),
         pointer, client: detected.profile.id, ...(hit.secret === undefined ? {} : { masked: maskSecret(hit.secret) }),
-        fix: fixFor(rule, detected.profile, file),
+        fix: fixFor(rule, detected.profile, file, pointer),
       });
     }
   }

@@ -3,8 +3,9 @@ import type { Hit } from './value-site.js';
 
 // Key names that announce a credential (gitleaks' generic-api-key keywords plus MCP's usual
 // `*_PAT`, `*_TOKEN`) minus the benign look-alikes its allowlist carries (public_key, *_url…).
-const SECRET_KEY = /api[-_]?key|apikey|secret|token|passw(?:or)?d|pwd|passphrase|credential|creds|auth|private[-_]?key|access[-_]?key|(?:^|[-_])pat(?:$|[-_])|session|cookie|signing[-_]?key/i;
-const NOT_SECRET_KEY = /public|publishable|(?:^|[-_])ids?$|url$|uri$|endpoint|path|file|dir$|host|region|name$|user(?:name)?$|type$|version|expir|tokenizer|max[-_]?tokens|timeout|ttl|count|limit|length|mode$|enabled|scope|audience|issuer|method|header$|prefix|env[-_]?var/i;
+// `*_KEY`, `key`, `x-key` and `header-credential` (a header judged by its value alone) count as well.
+const SECRET_KEY = /api[-_]?key|apikey|secret|token|passw(?:or)?d|pwd|passphrase|credential|creds|auth|private[-_]?key|access[-_]?key|(?:^|[-_.])pat(?:$|[-_])|session|cookie|signing[-_]?key|(?:^|[-_.]|[a-z])key$/i;
+const NOT_SECRET_KEY = /public|publishable|(?:primary|sort|partition|foreign|hash|cache|idempotency|dedup(?:lication)?|ssh[-_]?host|monkey|turkey|hotkey|shortcut)[-_]?key|keyboard|(?:^|[-_])ids?$|url$|uri$|endpoint|path|file|dir$|host|region|name$|user(?:name)?$|type$|version|expir|tokenizer|max[-_]?tokens|timeout|ttl|count|limit|length|mode$|enabled|scope|audience|issuer|method|header$|prefix|env[-_]?var/i;
 const PASSWORD_KEY = /passw(?:or)?d|pwd|passphrase|(?:^|[-_])pass$/i;
 
 export function isSecretKey(key: string): boolean {

@@ -17,6 +17,8 @@ export interface TokenFormat {
   validate?: (secret: string) => boolean;
   /** Why this is not a full secret (publishable, test mode); shown in the message. */
   note?: string;
+  /** Meant to be public (shipped in browsers and apps): a hygiene note, not a secret. */
+  publicByDesign?: boolean;
 }
 
 /** Left/right boundaries: not inside a longer identifier. */

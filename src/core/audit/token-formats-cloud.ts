@@ -9,7 +9,7 @@ export const CLOUD_TOKEN_FORMATS: readonly TokenFormat[] = [
   { id: 'cloudflare-api-token', title: 'Cloudflare API token', pattern: token(`${L}((?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8})${R}`), keywords: ['cfk_', 'cfut_', 'cfat_'] },
   { id: 'stripe-secret-key', title: 'Stripe live secret key', pattern: token(`${L}((?:sk|rk)_(?:live|prod)_[A-Za-z0-9]{10,99})${R}`), keywords: ['sk_live', 'rk_live', 'sk_prod', 'rk_prod'], minEntropy: 2 },
   { id: 'stripe-test-key', title: 'Stripe test-mode secret key', pattern: token(`${L}((?:sk|rk)_test_[A-Za-z0-9]{10,99})${R}`), keywords: ['sk_test', 'rk_test'], severity: 'info', note: 'test mode: no real money, but it still reaches your Stripe account' },
-  { id: 'stripe-publishable-key', title: 'Stripe publishable key', pattern: token(`${L}(pk_(?:live|test)_[A-Za-z0-9]{10,99})${R}`), keywords: ['pk_live', 'pk_test'], severity: 'info', note: 'publishable keys are meant to be public' },
+  { id: 'stripe-publishable-key', title: 'Stripe publishable key', pattern: token(`${L}(pk_(?:live|test)_[A-Za-z0-9]{10,99})${R}`), keywords: ['pk_live', 'pk_test'], severity: 'info', note: 'publishable keys are meant to be public', publicByDesign: true },
   { id: 'twilio-api-key', title: 'Twilio API key', pattern: token(`${L}(SK[0-9a-fA-F]{32})${R}`), keywords: ['sk'], minEntropy: 3 },
   { id: 'sendgrid-api-key', title: 'SendGrid API key', pattern: token(`${L}(SG\\.[\\w-]{20,24}\\.[\\w-]{39,50})(?![\\w-])`), keywords: ['sg.'] },
   { id: 'openai-api-key', title: 'OpenAI API key', pattern: token(`${L}(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})(?![\\w-])`), keywords: ['t3blbkfj'] },

@@ -32,5 +32,5 @@ export const DEV_TOKEN_FORMATS: readonly TokenFormat[] = [
   { id: 'apify-token', title: 'Apify API token', pattern: token(`${L}(apify_api_[A-Za-z0-9]{36})${R}`), keywords: ['apify_api_'] },
   { id: 'supabase-pat', title: 'Supabase personal access token', pattern: token(`${L}(sbp_[a-z0-9]{40})${R}`), keywords: ['sbp_'] },
   { id: 'posthog-personal-key', title: 'PostHog personal API key', pattern: token(`${L}(phx_[A-Za-z0-9_]{43,48})${R}`), keywords: ['phx_'] },
-  { id: 'posthog-project-key', title: 'PostHog project key', pattern: token(`${L}(phc_[A-Za-z0-9_]{43,48})${R}`), keywords: ['phc_'], severity: 'info', note: 'a client-side key meant to be public' },
+  { id: 'posthog-project-key', title: 'PostHog project key', pattern: token(`${L}(phc_[A-Za-z0-9_]{43,48})${R}`), keywords: ['phc_'], severity: 'info', note: 'a client-side key meant to be public', publicByDesign: true },
 ];

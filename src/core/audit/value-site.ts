@@ -2,7 +2,7 @@ import type { Severity } from '../findings/severity.js';
 import type { ObjectNode, StringNode } from './config-tree.js';
 
 /** What a string value is for, which decides the detectors that apply to it. */
-export type FieldRole = 'env' | 'header' | 'arg' | 'url' | 'command' | 'setting' | 'env-name' | 'other';
+export type FieldRole = 'env' | 'header' | 'arg' | 'url' | 'command' | 'setting' | 'env-name' | 'credential' | 'other';
 
 /** One string value of a config, with where it is and what it means. */
 export interface ValueSite {

@@ -7,6 +7,8 @@ export interface DetectedClient {
   profile: McpClient;
   /** Key path of the server map (object or list). Empty for settings-only files. */
   serverPath: string[];
+  /** More server maps in the same file: Claude Code's local scope, `projects["/abs/path"].mcpServers` in ~/.claude.json. */
+  extraServerPaths?: string[][];
 }
 
 // By place first, most specific path first (`.gemini/antigravity/` before `.gemini/`).
@@ -20,12 +22,12 @@ const BY_SHAPE: readonly ClientId[] = ['codex', 'zed', 'continue', 'amp', 'gener
 export function detectClient(path: string, root: TreeNode | undefined): DetectedClient | undefined {
   const lower = path.toLowerCase();
   const base = lower.slice(lower.lastIndexOf('/') + 1);
-  if (/^\.env/.test(base)) return { profile: CLIENTS.dotenv, serverPath: [] };
+  if (/^\.env|\.env$/.test(base)) return { profile: CLIENTS.dotenv, serverPath: [] };
   if (root?.type !== 'object') return undefined;
   for (const id of BY_PLACE) {
     const client = CLIENTS[id];
     const map = client.place?.test(lower) ? findServerMap(client, root) : undefined;
-    if (map) return { profile: client, serverPath: [...map.path] };
+    if (map) return withProjects({ profile: client, serverPath: [...map.path] }, root);
   }
   const schemaNode = getChild(root, '$schema');
   const facts = { base, schema: schemaNode?.type === 'string' ? schemaNode.value : undefined, root };
@@ -37,6 +39,13 @@ export function detectClient(path: string, root: TreeNode | undefined): Detected
   }
   if (CLIENTS['claude-settings'].place?.test(lower)) return { profile: CLIENTS['claude-settings'], serverPath: [] };
   return undefined;
+}
+
+function withProjects(detected: DetectedClient, root: TreeNode): DetectedClient {
+  const projects = detected.profile.id === 'claude-code' ? getChild(root, 'projects') : undefined;
+  if (projects?.type !== 'object') return detected;
+  const extra = projects.entries.filter((entry) => getChild(entry.value, 'mcpServers')?.type === 'object').map((entry) => ['projects', entry.key, 'mcpServers']);
+  return extra.length > 0 ? { ...detected, extraServerPaths: extra } : detected;
 }
 
 function findServerMap(client: McpClient, root: TreeNode): ServerMap | undefined {

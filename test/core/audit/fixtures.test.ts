@@ -22,6 +22,7 @@ const EXPECTED: Record<string, { scanned: number; suppressed: number; rows: Row[
     scanned: 1,
     suppressed: 0,
     rows: [
+      ['.amazonq/mcp.json', 6, 24, 'placeholder-value', 'info'],
       ['.amazonq/mcp.json', 10, 3, 'parse-error', 'warning'],
       ['.amazonq/mcp.json', 11, 1, 'parse-error', 'warning'],
     ],
