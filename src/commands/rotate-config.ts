@@ -21,19 +21,18 @@ export async function runConfigRotation(options: RotateOptions, runtime: Runtime
   const { readGitFacts } = await import('../platform/git-facts.js');
   const { readTextOrEmpty } = await import('../platform/config-files.js');
   const { planConfigRotation } = await import('../core/rotate/config/config-rotation.js');
+  const { gitignoreEntryFor } = await import('../core/rotate/config/gitignore-entry.js');
   const facts = await readGitFacts(dirname(path));
   const dotenvPath = dotenvPathFor(path);
-  const plan = planConfigRotation({
-    file: shown,
-    client: found.client,
-    text,
-    sites: found.sites,
-    target: options.to,
-    dotenv: { path: display(dotenvPath), text: await readTextOrEmpty(dotenvPath), tracked: await facts.isTracked(dotenvPath), ignored: facts.root === undefined || (await facts.isIgnored(dotenvPath)) },
-    committedSecrets: await facts.committedSecrets(path, found.sites.map((site) => site.secret)),
-  });
-  const ignoreEntry = plan.needsIgnoreEntry && facts.root !== undefined ? `/${relative(facts.root, dotenvPath).split('\\').join('/')}` : undefined;
-  const written = options.write && plan.refusal === undefined && plan.moved.length > 0 ? await apply(plan, path, dotenvPath, facts.root) : false;
+  const dotenv = { path: display(dotenvPath), tracked: await facts.isTracked(dotenvPath), ignored: facts.root === undefined || (await facts.isIgnored(dotenvPath)) };
+  const committedSecrets = await facts.committedSecrets(path, found.sites.map((site) => site.secret));
+  const planWith = (dotenvText: string) => planConfigRotation({ file: shown, client: found.client, text, sites: found.sites, target: options.to, dotenv: { ...dotenv, text: dotenvText }, committedSecrets });
+  let plan = planWith(await readTextOrEmpty(dotenvPath));
+  const ignoreEntry = plan.needsIgnoreEntry && facts.root !== undefined ? gitignoreEntryFor(relative(facts.root, dotenvPath)) : undefined;
+  if (plan.needsIgnoreEntry && facts.root !== undefined && ignoreEntry === undefined) throw new CliError('usage', `the path of ${dotenv.path} holds a line break, so it cannot be added to .gitignore safely.`, { hint: 'Rename the directory, or use --to print.' });
+  const write = options.write && plan.refusal === undefined && plan.moved.length > 0;
+  if (write) plan = await apply({ path, shown, text, dotenvPath, root: facts.root, ignoreEntry, followSymlinks: options.followSymlinks === true }, planWith);
+  const written = write && plan.refusal === undefined;
   const view: ConfigRotationView = { plan, written, oauthServers: await oauthServers(found, text, shown, runtime), ...(ignoreEntry === undefined ? {} : { ignoreEntry }) };
   await render(view, runtime);
   return plan.refusal === undefined ? EXIT_CODES.ok : EXIT_CODES.usage;
@@ -54,15 +53,41 @@ function dotenvPathFor(configPath: string): string {
   return join(basename(dir).startsWith('.') ? dirname(dir) : dir, '.env');
 }
 
-/** .gitignore first, then the 0600 .env, then the config: a crash never leaves a secret unignored. */
-async function apply(plan: ConfigRotationPlan, configPath: string, dotenvPath: string, root: string | undefined): Promise<boolean> {
-  const { addGitignoreEntry, writeConfigFile, writeDotenvFile } = await import('../platform/config-files.js');
-  if (plan.target === 'env') {
-    if (plan.needsIgnoreEntry && root !== undefined) await addGitignoreEntry(root, dotenvPath);
-    if (plan.dotenvText !== undefined) await writeDotenvFile(dotenvPath, plan.dotenvText);
-  }
-  if (plan.changed) await writeConfigFile(configPath, plan.configText);
-  return true;
+interface ApplyTarget {
+  path: string;
+  shown: string;
+  /** The config text the plan was made from. */
+  text: string;
+  dotenvPath: string;
+  root: string | undefined;
+  ignoreEntry: string | undefined;
+  followSymlinks: boolean;
+}
+
+/**
+ * Under the project lock, through the safe writer: every target is checked first (no symlink, inside
+ * the project), the plan is made again from the .env as it is now (a concurrent run may have added to
+ * it), then .gitignore, the 0600 .env and the config are replaced in that order, each atomically.
+ */
+async function apply(target: ApplyTarget, planWith: (dotenvText: string) => ConfigRotationPlan): Promise<ConfigRotationPlan> {
+  const { createSafeWriter } = await import('../platform/safe-write.js');
+  const { addGitignoreEntry } = await import('../core/rotate/config/gitignore-entry.js');
+  const writer = createSafeWriter({ root: target.root ?? dirname(target.dotenvPath), followSymlinks: target.followSymlinks });
+  const gitignore = target.root === undefined ? undefined : join(target.root, '.gitignore');
+  return writer.locked(async () => {
+    await writer.check([...(gitignore === undefined ? [] : [gitignore]), target.dotenvPath, target.path]);
+    if ((await writer.read(target.path)) !== target.text) {
+      throw new CliError('busy', `${target.shown} changed while mcpauth was reading it; nothing was written.`, { hint: 'Run the command again.' });
+    }
+    const plan = planWith((await writer.read(target.dotenvPath)) ?? '');
+    if (plan.refusal !== undefined) return plan;
+    if (plan.target === 'env') {
+      if (plan.needsIgnoreEntry && gitignore !== undefined && target.ignoreEntry !== undefined) await writer.write(gitignore, addGitignoreEntry((await writer.read(gitignore)) ?? '', target.ignoreEntry));
+      if (plan.dotenvText !== undefined) await writer.write(target.dotenvPath, plan.dotenvText, { private: true });
+    }
+    if (plan.changed) await writer.write(target.path, plan.configText);
+    return plan;
+  });
 }
 
 /** Probe (RFC 9728 PRM) each remote server whose secret moved; an AS listed there means OAuth works. */

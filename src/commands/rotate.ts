@@ -18,6 +18,8 @@ export interface RotateOptions {
   config: string | undefined;
   to: (typeof ROTATE_TARGETS)[number];
   write: boolean;
+  /** --config --write: write through symbolic links that stay inside the project. */
+  followSymlinks?: boolean;
 }
 
 const ROTATE_EXIT_CODES = `
@@ -42,6 +44,7 @@ export function registerRotate(parent: Command, ctx: CommandContext, run: Rotate
     .option('--config <file>', 'move literal secrets in this MCP config into environment references')
     .option('--to <target>', `where moved secrets go (${ROTATE_TARGETS.join(', ')})`, parseChoice(ROTATE_TARGETS), 'env')
     .option('--write', 'apply the config change (default: show the diff only)', false)
+    .option('--follow-symlinks', 'with --config --write: write through symbolic links inside the project (refused by default)', false)
     .addHelpText(
       'after',
       examples([

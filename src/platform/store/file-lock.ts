@@ -16,6 +16,8 @@ export interface FileLockOptions {
   timeoutMs?: number;
   /** A lock older than this is broken even if its pid looks alive (default 60 s; pids get reused). */
   staleMs?: number;
+  /** What the lock guards, for the "locked by" message (default: the credential store). */
+  label?: string;
 }
 
 interface LockOwner {
@@ -43,7 +45,7 @@ export function createFileLock(options: FileLockOptions): StoreLock {
         await breakLock(path, observed);
         continue;
       }
-      if (Date.now() - started >= timeoutMs) throw lockTimeout(path, observed, timeoutMs);
+      if (Date.now() - started >= timeoutMs) throw lockTimeout(path, observed, timeoutMs, options.label ?? 'the credential store');
       // Jittered backoff so waiting processes do not retry in lock-step.
       await sleep(delay + Math.random() * delay);
       delay = Math.min(delay * 1.5, 100);
@@ -129,10 +131,10 @@ async function breakLock(path: string, staleContent: string): Promise<void> {
   await unlink(aside).catch(() => undefined);
 }
 
-function lockTimeout(path: string, content: string | undefined, timeoutMs: number): CliError {
+function lockTimeout(path: string, content: string | undefined, timeoutMs: number, label: string): CliError {
   const owner = content === undefined ? undefined : parseOwner(content);
   const holder = owner ? `process ${owner.pid} on ${owner.host} since ${new Date(owner.createdAt).toISOString()}` : 'another process';
-  return new CliError('busy', `the credential store is locked by ${holder}; gave up after ${Math.round(timeoutMs / 1000)} s (${path}).`, {
+  return new CliError('busy', `${label} is locked by ${holder}; gave up after ${Math.round(timeoutMs / 1000)} s (${path}).`, {
     hint: `If no other mcpauth is running, delete ${path} and try again.`,
   });
 }
