@@ -24,7 +24,8 @@ export function renderAuditHuman(input: AuditReport, style: Style, verbose = fal
  * Every file or folder that was not scanned, with the reason: for stderr, in every human-facing
  * format, so a gate never passes over a file in silence.
  */
-export function renderAuditSkips(report: AuditReport, style: Style, failing: boolean): string {
+export function renderAuditSkips(input: AuditReport, style: Style, failing: boolean): string {
+  const report = terminalSafe(input);
   if (report.skipped.length === 0) return '';
   const lines = report.skipped.map((s) => `${style.yellow('skipped')} ${s.file}: ${s.reason.replace(/-/g, ' ')}${s.detail ? ` (${s.detail})` : ''}`);
   const count = `${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} or folder${report.skipped.length === 1 ? '' : 's'} not scanned`;

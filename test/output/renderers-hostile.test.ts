@@ -9,7 +9,7 @@ import type { LogoutOutcome } from '../../src/core/store/logout.js';
 import type { StatusReport } from '../../src/core/store/status-report.js';
 import type { TokenInspection } from '../../src/core/token/inspect-token.js';
 import { renderAuditGithub } from '../../src/output/audit-github.js';
-import { renderAuditHuman } from '../../src/output/audit-human.js';
+import { renderAuditHuman, renderAuditSkips } from '../../src/output/audit-human.js';
 import { renderAuditJson } from '../../src/output/audit-json.js';
 import { renderCallHuman, renderCallJson } from '../../src/output/call-result.js';
 import { renderLoginHuman } from '../../src/output/login-result.js';
@@ -103,12 +103,13 @@ describe('every human renderer shows server, token, file and git text safely', (
   it('audit-config human and --format github: file names, server names, git authors', () => {
     const report: AuditReport = {
       findings: [{ ruleId: 'literal-secret', category: 'secret', severity: 'error', file: `a${EVIL}/.mcp.json`, line: 1, column: 1, endLine: 1, endColumn: 2, message: `server ${EVIL}`, fingerprint: 'f', pointer: EVIL, client: EVIL, masked: EVIL, fix: EVIL, commit: { commit: 'abcdef0123456', author: EVIL, date: EVIL } }],
-      filesScanned: 1, suppressed: 0, skipped: [{ file: EVIL, reason: EVIL }],
+      filesScanned: 1, suppressed: 0, skipped: [{ file: EVIL, reason: EVIL, detail: EVIL }], excluded: [{ path: EVIL, reason: 'exclude-option' }],
     } as unknown as AuditReport;
     expectSafe(renderAuditHuman(report, plainStyle, true));
+    expectSafe(renderAuditSkips(report, plainStyle, true));
     const github = renderAuditGithub(report);
     expectSafe(github);
-    expect(github.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(github.split('\n').filter(Boolean)).toHaveLength(2);
     expect((JSON.parse(renderAuditJson(report)) as { findings: Array<{ file: string }> }).findings[0]?.file).toBe(`a${EVIL}/.mcp.json`);
   });
 
