@@ -65,8 +65,8 @@ export function createLoginDeps(runtime: Runtime, store: CredentialStore, choice
     clock: deps.clock,
     sleep: sleepFor(deps.signal),
     generateState: generateRandomState,
-    startReceiver: (port, state, fallback) =>
-      startLoopbackListener({ port, expectedState: state, timeoutMs: CALLBACK_TIMEOUT_MS, signal: deps.signal, fallbackToAnyPort: fallback }),
+    startReceiver: (port, state, fallback, host) =>
+      startLoopbackListener({ port, expectedState: state, timeoutMs: CALLBACK_TIMEOUT_MS, signal: deps.signal, fallbackToAnyPort: fallback, redirectHost: host }),
     presentUrl: async (url) => {
       // Always shown, so a failed or absent browser never leaves the user without a way forward.
       // Not shortened: the whole URL is what the user needs (href is percent-encoded, so it has no controls).

@@ -20,6 +20,11 @@ export interface LoginOptions {
   device: boolean;
   assumePkceS256: boolean;
   protocolVersion?: string;
+  /** --resource <uri> (string), --no-resource (false), or neither (undefined). */
+  resource?: string | boolean;
+  audience?: string;
+  trustIssuer?: string;
+  prompt?: string;
 }
 
 export type LoginRun = (options: LoginOptions, runtime: Runtime) => Promise<number>;
@@ -44,7 +49,12 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
     .option('--browser <program>', 'open the authorization URL with this program (env MCPAUTH_BROWSER)')
     .option('--no-browser', 'print the authorization URL instead of opening a browser')
     .option('--device', 'use the device authorization flow (RFC 8628)', false)
-    .option('--assume-pkce-s256', 'proceed when the server does not advertise PKCE S256 (Entra ID, Cognito)', false)
+    .option('--assume-pkce-s256', 'proceed when the server does not advertise PKCE S256 (Entra ID and Cognito are recognised without it)', false)
+    .option('--resource <uri>', 'send this RFC 8707 resource (on authorize, token and refresh), even where the IdP is known to reject it')
+    .option('--no-resource', 'send no RFC 8707 resource at all (Entra ID without a matching App ID URI)')
+    .option('--audience <value>', "Auth0/Ory 'audience' (Auth0 default: the server's resource); for Entra ID the App ID URI that qualifies bare scopes")
+    .option('--trust-issuer <issuer>', 'accept authorization server metadata naming exactly this issuer, although the server lists another')
+    .option('--prompt <value>', "send this OIDC 'prompt' (e.g. consent); mcpauth never sends one by itself")
     .addOption(protocolVersionOption())
     .addHelpText(
       'after',
@@ -52,6 +62,8 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
         ['mcpauth login https://mcp.example.com/mcp', 'log in through the browser'],
         ['mcpauth login https://mcp.example.com/mcp --device', 'log in from a headless machine'],
         ['mcpauth login https://mcp.example.com/mcp --client-id my-app --client-secret-env MY_SECRET', 'use a pre-registered client'],
+        ['mcpauth login https://mcp.example.com/mcp --client-id <app-id>', 'Entra ID: the app registration (resource and PKCE handled)'],
+        ['mcpauth login https://mcp.example.com/mcp --audience https://api.example.com', 'Auth0: bind the token to this API'],
       ]),
     )
     .action(async (url: string, flags: Omit<LoginOptions, 'url'>, command: Command) => {
@@ -97,6 +109,12 @@ export async function runLogin(options: LoginOptions, runtime: Runtime): Promise
     port: options.port,
   };
   if (options.scope !== undefined) request.scopeOverride = options.scope;
+  request.idpOverrides = {
+    ...(options.resource === false ? { resource: false as const } : typeof options.resource === 'string' ? { resource: options.resource } : {}),
+    ...(options.audience === undefined ? {} : { audience: options.audience }),
+    ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
+  };
+  if (options.trustIssuer !== undefined) request.trustIssuer = options.trustIssuer;
   if (options.clientId !== undefined) request.preregistered = clientSecret === undefined ? { clientId: options.clientId } : { clientId: options.clientId, clientSecret };
   if (options.clientMetadataUrl !== undefined) request.metadataUrl = options.clientMetadataUrl;
   const interval = Number(runtime.deps.env.MCPAUTH_TEST_DEVICE_INTERVAL_MS);

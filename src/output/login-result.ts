@@ -28,7 +28,7 @@ export function renderLoginHuman(view: LoginView, style: Style): string {
   const server = result.hello.serverInfo?.name ? `${result.hello.serverInfo.name}, ` : '';
   const lines = [
     `${style.green('✓')} Logged in to ${c.serverUrl}${who}`,
-    `  issuer        ${c.issuer}`,
+    `  issuer        ${c.issuer}${result.idp ? style.dim(` (${result.idp.name})`) : ''}`,
     `  scopes        ${c.scopes.length > 0 ? c.scopes.join(' ') : style.dim('(none named)')}`,
     `  expires       ${relative(c.accessTokenExpiresAt, view.now)}${c.refreshAvailable ? ', refresh token stored' : style.yellow(', no refresh token: expect to log in again')}`,
     `  client        ${c.clientId} (${result.registration})`,
@@ -53,6 +53,8 @@ export function renderLoginJson(view: LoginView): string {
     registration: result.registration,
     flow: result.flow,
     scopeSource: result.scope.source,
+    identityProvider: result.idp?.id ?? null,
+    resourceSent: result.resourceSent,
     storedIn: view.storedIn,
     protocolVersion: result.hello.protocolVersion,
     tools: result.toolCount,

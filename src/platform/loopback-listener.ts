@@ -12,6 +12,12 @@ export interface LoopbackListenerOptions {
   signal?: AbortSignal;
   /** When the port is busy, take any free one instead (a pinned port is a preference, not a demand). */
   fallbackToAnyPort?: boolean;
+  /**
+   * The host name in the redirect URI. The listener always binds 127.0.0.1 (RFC 8252 §8.3); 'localhost'
+   * is for IdPs that only match a localhost registration (Entra's port-less http://localhost, Cognito's
+   * HTTPS exemption: idp-quirks.md §18.1).
+   */
+  redirectHost?: '127.0.0.1' | 'localhost';
 }
 
 export interface LoopbackListener {
@@ -107,5 +113,5 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
   }
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
-  return { redirectUri: `http://${HOST}:${port}${path}`, port, waitForCallback: () => result, close };
+  return { redirectUri: `http://${options.redirectHost ?? HOST}:${port}${path}`, port, waitForCallback: () => result, close };
 }

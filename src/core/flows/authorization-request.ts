@@ -6,8 +6,13 @@ export interface AuthorizationRequestInput {
   as: oauth.AuthorizationServer;
   clientId: string;
   redirectUri: string;
-  /** RFC 8707 / [25-11 L402-407]: the canonical server URI, identical on /authorize, /token and refresh. */
-  resource: string;
+  /**
+   * RFC 8707 / [25-11 L402-407]: the canonical server URI, identical on /authorize, /token and refresh;
+   * undefined only where the IdP rejects it (Entra, core/idp/login-policy.ts) or --no-resource.
+   */
+  resource: string | undefined;
+  /** IdP-specific parameters (Auth0 audience, Google access_type, an explicit prompt). */
+  extraParams?: Record<string, string>;
   scope: string | undefined;
   allowHttp: boolean;
   /** Generated here unless given (the loopback listener needs it before the URL exists). */
@@ -64,7 +69,8 @@ export async function buildAuthorizationRequest(input: AuthorizationRequestInput
   params.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
   params.set('code_challenge_method', 'S256');
   params.set('state', state);
-  params.set('resource', input.resource);
+  if (input.resource !== undefined) params.set('resource', input.resource);
   if (input.scope !== undefined) params.set('scope', input.scope);
+  for (const [name, value] of Object.entries(input.extraParams ?? {})) params.set(name, value);
   return { url, state, codeVerifier, issuer: input.as.issuer, redirectUri: input.redirectUri };
 }

@@ -29,7 +29,8 @@ export interface CodeExchangeInput {
   clientAuth: oauth.ClientAuth;
   params: URLSearchParams;
   pending: PendingAuthorization;
-  resource: string;
+  /** Undefined where the IdP rejects `resource` (core/idp/login-policy.ts): then omitted here too. */
+  resource: string | undefined;
 }
 
 /** The token request: code, redirect_uri, code_verifier and `resource` (MUST, [25-11 L402-407]). */
@@ -42,7 +43,7 @@ export async function exchangeCode(input: CodeExchangeInput, http: FlowHttp): Pr
     input.params,
     input.pending.redirectUri,
     input.pending.codeVerifier,
-    { ...oauthOptions(input.as.token_endpoint, http, 'token request (authorization_code)'), additionalParameters: { resource: input.resource } },
+    { ...oauthOptions(input.as.token_endpoint, http, 'token request (authorization_code)'), additionalParameters: input.resource === undefined ? {} : { resource: input.resource } },
   );
   return processTokenResponse(() => oauth.processAuthorizationCodeResponse(input.as, client, response));
 }

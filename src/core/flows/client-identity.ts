@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { CliError } from '../../errors.js';
+import { idpErrorHint } from '../idp/index.js';
 import type { ClientRegistration, RegistrationMethod, StoredClientRegistration } from '../store/credential.js';
 import { oauthOptions, type FlowHttp } from './oauth-options.js';
 
@@ -24,6 +25,8 @@ export interface IdentityInputs {
   stored?: StoredClientRegistration;
   /** Skip a stored registration (after invalid_client). */
   forceRegister?: boolean;
+  /** The recognised IdP's own "create an app" steps with the exact redirect URIs (core/idp). */
+  createAppHint?: string;
   now: Date;
 }
 
@@ -77,7 +80,7 @@ export async function resolveClientIdentity(inputs: IdentityInputs, http: FlowHt
   }
   if (typeof as.registration_endpoint === 'string') return registerClient(inputs, http);
   throw new CliError('usage', `the authorization server ${as.issuer} offers no way to register mcpauth automatically (no Client ID Metadata Document support, no registration_endpoint).`, {
-    hint: `Register a client there with the redirect URI ${inputs.redirectUri}, then pass --client-id (and --client-secret-env/--client-secret-file/--client-secret-stdin), or --client-metadata-url.`,
+    hint: inputs.createAppHint ?? `Register a client there with the redirect URI ${inputs.redirectUri}, then pass --client-id (and --client-secret-env/--client-secret-file/--client-secret-stdin), or --client-metadata-url.`,
   });
 }
 
@@ -102,7 +105,7 @@ async function registerClient(inputs: IdentityInputs, http: FlowHttp): Promise<C
     if (!(error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError)) throw error;
     const what = error instanceof oauth.ResponseBodyError ? `${error.error}${error.error_description ? `: ${error.error_description}` : ''}` : error.message;
     throw new CliError('auth', `dynamic client registration at ${String(as.registration_endpoint)} failed: ${what}.`, {
-      hint: 'Register a client by hand and pass --client-id, or --client-metadata-url if the server supports it.',
+      hint: idpErrorHint(what) ?? inputs.createAppHint ?? 'Register a client by hand and pass --client-id, or --client-metadata-url if the server supports it.',
       cause: error,
     });
   }

@@ -14,8 +14,9 @@ export interface CodeFlowInput {
   as: oauth.AuthorizationServer;
   clientId: string;
   clientAuth: oauth.ClientAuth;
-  resource: string;
+  resource: string | undefined;
   scope: string | undefined;
+  extraParams?: Record<string, string>;
   state: string;
   receiver: CallbackReceiver;
 }
@@ -36,6 +37,7 @@ export async function runCodeFlow(input: CodeFlowInput, deps: CodeFlowDeps): Pro
       redirectUri: receiver.redirectUri,
       resource: input.resource,
       scope: input.scope,
+      ...(input.extraParams === undefined ? {} : { extraParams: input.extraParams }),
       allowHttp: deps.http.allowHttp,
       state: input.state,
     });

@@ -16,7 +16,7 @@ export interface DeviceFlowInput {
   as: oauth.AuthorizationServer;
   clientId: string;
   clientAuth: oauth.ClientAuth;
-  resource: string;
+  resource: string | undefined;
   scope: string | undefined;
   /** Replaces the server's interval (tests only: oidc-provider sends none, gotcha 10). */
   intervalOverrideMs?: number;
@@ -43,7 +43,7 @@ export async function runDeviceFlow(input: DeviceFlowInput, deps: DeviceFlowDeps
     });
   }
   const client = { client_id: input.clientId };
-  const params: Record<string, string> = { resource };
+  const params: Record<string, string> = resource === undefined ? {} : { resource };
   if (input.scope !== undefined) params.scope = input.scope;
   const started = await oauth.deviceAuthorizationRequest(as, client, input.clientAuth, params, oauthOptions(as.device_authorization_endpoint, deps.http, 'device authorization'));
   const grant = await processTokenResponse(() => oauth.processDeviceAuthorizationResponse(as, client, started));
@@ -69,7 +69,7 @@ export async function runDeviceFlow(input: DeviceFlowInput, deps: DeviceFlowDeps
 async function pollOnce(input: DeviceFlowInput, deviceCode: string, http: FlowHttp): Promise<oauth.TokenEndpointResponse | 'pending' | 'slow_down'> {
   const client = { client_id: input.clientId };
   // RFC 8707 §2.2: `resource` on every token request, whatever the grant.
-  const options = { ...oauthOptions(input.as.token_endpoint, http, 'token request (device_code)'), additionalParameters: { resource: input.resource } };
+  const options = { ...oauthOptions(input.as.token_endpoint, http, 'token request (device_code)'), additionalParameters: (input.resource === undefined ? {} : { resource: input.resource }) as Record<string, string> };
   const response = await oauth.deviceCodeGrantRequest(input.as, client, input.clientAuth, deviceCode, options);
   try {
     return await oauth.processDeviceCodeResponse(input.as, client, response);

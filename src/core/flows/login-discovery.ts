@@ -11,6 +11,8 @@ import {
   type McpWire,
   type ProtectedResourceMetadata,
 } from '../discovery/index.js';
+import { acceptIssuer } from '../idp/issuer-relaxation.js';
+import { recognizeIdp, type RecognizedIdp } from '../idp/index.js';
 import { createMcpClient } from '../mcp/mcp-client.js';
 import { McpHttpError } from '../mcp/mcp-error.js';
 import type { McpProtocolVersion } from '../mcp/protocol-version.js';
@@ -22,6 +24,10 @@ export interface LoginDiscovery {
   as: oauth.AuthorizationServer;
   /** The Bearer challenge's scope (authoritative for this request, [25-11 L109-113]). */
   challengeScope: string | undefined;
+  /** The identity provider behind the AS (core/idp), when recognised. */
+  idp?: RecognizedIdp | undefined;
+  /** Set when the issuer was accepted by one of the sanctioned relaxations: say so. */
+  issuerNote?: string | undefined;
 }
 
 export interface ChallengeFacts {
@@ -68,7 +74,7 @@ async function obtainChallenge(url: string, wire: McpWire, version: McpProtocolV
 }
 
 /** Steps 1-5 of §1.7 through the shared discovery core; every refusal says which document failed. */
-export async function discoverForLogin(url: string, wire: McpWire, version: McpProtocolVersion, deps: DiscoveryDeps): Promise<LoginDiscovery> {
+export async function discoverForLogin(url: string, wire: McpWire, version: McpProtocolVersion, deps: DiscoveryDeps, options: { trustIssuer?: string } = {}): Promise<LoginDiscovery> {
   const challenge = await obtainChallenge(url, wire, version, deps);
   const prm = await discoverProtectedResource(url, challenge.resourceMetadata === undefined ? {} : { resourceMetadataUrl: challenge.resourceMetadata }, deps);
   if (!prm.metadata) {
@@ -90,11 +96,15 @@ export async function discoverForLogin(url: string, wire: McpWire, version: McpP
   if (!asd.metadata) {
     throw new CliError('protocol', `no authorization server metadata was found for ${issuer}; tried ${tried(asd.attempts)}.`, { hint: 'Run mcpauth probe on the URL.' });
   }
-  if (asd.issuerMatch?.kind !== 'exact') {
-    // RFC 8414 §3.3 / [D-disc L94]: metadata whose issuer differs MUST NOT be used.
+  const idp = recognizeIdp({ issuer, metadata: asd.metadata as Record<string, unknown> });
+  // RFC 8414 §3.3 / [D-disc L94]: metadata whose issuer differs MUST NOT be used, except for the two
+  // relaxations idp-quirks.md §18.5 sanctions and an issuer the user trusts by name.
+  const accepted = acceptIssuer(issuer, asd.metadata.issuer, idp, options.trustIssuer);
+  if (accepted.kind === 'refused') {
     throw new CliError('protocol', `the authorization server metadata at ${asd.source?.url ?? issuer} names issuer ${JSON.stringify(asd.metadata.issuer)}, not ${JSON.stringify(issuer)}; refusing to use it.`, {
-      hint: 'This can be a mix-up attack or a misconfigured issuer; run mcpauth probe on the URL.',
+      hint: 'This can be a mix-up attack or a misconfigured issuer; run mcpauth probe on the URL. If you know this issuer is right, pass --trust-issuer with it.',
     });
   }
-  return { resource: prm.metadata.resource, prm: prm.metadata, as: asd.metadata, challengeScope: challenge.scope };
+  const issuerNote = accepted.kind === 'exact' ? undefined : accepted.warning;
+  return { resource: prm.metadata.resource, prm: prm.metadata, as: asd.metadata, challengeScope: challenge.scope, idp, issuerNote };
 }

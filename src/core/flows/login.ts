@@ -1,6 +1,8 @@
 import type * as oauth from 'oauth4webapi';
 import { CliError } from '../../errors.js';
 import type { DiscoveryDeps, McpWire } from '../discovery/index.js';
+import { IDP_PROVIDERS, type RecognizedIdp } from '../idp/index.js';
+import { createAppSteps, loopbackHostFor, pinnedPortFor, pkceAssumedFor, planIdpLogin, type IdpLoginOverrides, type IdpLoginPlan } from '../idp/login-policy.js';
 import { createMcpClient, type ServerHello } from '../mcp/mcp-client.js';
 import { describeMcpFailure } from '../mcp/mcp-failure.js';
 import type { McpProtocolVersion } from '../mcp/protocol-version.js';
@@ -31,6 +33,10 @@ export interface LoginRequest {
   preregisteredIssuer?: string;
   metadataUrl?: string;
   assumePkceS256: boolean;
+  /** --resource / --no-resource / --audience / --prompt (core/idp/login-policy.ts). */
+  idpOverrides?: IdpLoginOverrides;
+  /** --trust-issuer: accept AS metadata naming exactly this issuer. */
+  trustIssuer?: string;
   /** 0 = a free port (or the port of the stored registration). */
   port: number;
   /** Test-only override of the device poll interval. */
@@ -44,8 +50,8 @@ export interface LoginDeps {
   now: () => Date;
   clock: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** Binds the loopback listener; `fallback` lets a busy preferred port become a free one. */
-  startReceiver: (port: number, state: string, fallback: boolean) => Promise<CallbackReceiver>;
+  /** Binds the loopback listener; `fallback` lets a busy preferred port become a free one; `host` names it in the redirect URI. */
+  startReceiver: (port: number, state: string, fallback: boolean, host: '127.0.0.1' | 'localhost') => Promise<CallbackReceiver>;
   generateState: () => string;
   presentUrl: (url: URL) => Promise<void>;
   onDevicePrompt: (prompt: DevicePrompt) => void;
@@ -59,6 +65,10 @@ export interface LoginResult {
   flow: 'code' | 'device';
   registration: ClientIdentity['method'];
   scope: ScopeChoice;
+  /** The identity provider recognised behind the AS (core/idp), if any. */
+  idp: RecognizedIdp | undefined;
+  /** Whether RFC 8707 `resource` was sent (identically on authorize, token and refresh). */
+  resourceSent: boolean;
 }
 
 const PLACEHOLDER_REDIRECT = 'http://127.0.0.1/callback';
@@ -66,18 +76,22 @@ const PLACEHOLDER_REDIRECT = 'http://127.0.0.1/callback';
 /** The whole client algorithm of mcp-auth-spec.md §2.0, steps 1-8 and 10. */
 export async function performLogin(input: LoginRequest, deps: LoginDeps): Promise<LoginResult> {
   const request = { ...input };
-  const found = await discoverForLogin(request.serverUrl, request.wire, request.version, deps.discovery);
-  checkPkce(found.as, request.assumePkceS256, deps.warn);
+  const found = await discoverForLogin(request.serverUrl, request.wire, request.version, deps.discovery, request.trustIssuer === undefined ? {} : { trustIssuer: request.trustIssuer });
+  if (found.issuerNote !== undefined) deps.warn(found.issuerNote);
+  checkPkce(found.as, request.assumePkceS256, deps.warn, found.idp);
+  checkSecret(found.idp, request);
   const scope = request.scopes
     ? { scope: request.scopes.join(' ') || undefined, source: 'challenge' as const, addedOfflineAccess: false }
     : chooseScopes({ override: request.scopeOverride, challengeScope: found.challengeScope, prmScopesSupported: found.prm.scopes_supported, asScopesSupported: found.as.scopes_supported });
+  const plan = planIdpLogin({ idp: found.idp, prmResource: found.resource, scope: scope.scope, overrides: request.idpOverrides ?? {} });
+  for (const note of plan.notes) deps.warn(note);
   const flow = pickFlow(request.flow, found.as);
   if (request.preregisteredIssuer !== undefined && request.preregisteredIssuer !== found.as.issuer) {
     // [D-reg L181-197]: a client registered at one AS MUST NOT be presented to another.
     delete request.preregistered;
   }
-  let obtained = await obtainTokens(request, found, scope, flow, deps, false);
-  if (obtained === 'stale-client') obtained = await obtainTokens(request, found, scope, flow, deps, true);
+  let obtained = await obtainTokens(request, found, plan, flow, deps, false);
+  if (obtained === 'stale-client') obtained = await obtainTokens(request, found, plan, flow, deps, true);
   if (obtained === 'stale-client') throw new CliError('auth', 'the authorization server rejected a freshly registered client (invalid_client).');
   const { tokens, identity } = obtained;
   const credential = await deps.store.save(
@@ -88,21 +102,38 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
       clientId: identity.clientId,
       tokenEndpointAuthMethod: identity.tokenEndpointAuthMethod,
       clientSecret: identity.clientSecret,
-      requestedScopes: splitScopes(scope.scope),
+      requestedScopes: splitScopes(plan.scope),
       registrationMethod: identity.method,
+      refreshParameters: plan.refreshParams,
       now: deps.now(),
     }),
   );
   const proof = await proveCredential(request, tokens.access_token, deps).catch((error: unknown) => {
     throw describeMcpFailure(error, `the credential is stored, but proving it failed`);
   });
-  return { credential, ...proof, flow, registration: identity.method, scope };
+  return { credential, ...proof, flow, registration: identity.method, scope: { ...scope, scope: plan.scope }, idp: found.idp, resourceSent: plan.resource !== undefined };
 }
 
-/** [25-11 L598-609]: no S256 in code_challenge_methods_supported means PKCE is unsupported: refuse. */
-function checkPkce(as: oauth.AuthorizationServer, assume: boolean, warn: (text: string) => void): void {
+/** GitHub (and Google desktop apps) want the client secret even with PKCE (idp-quirks.md §7 row 5, §6 row 3). */
+function checkSecret(idp: RecognizedIdp | undefined, request: LoginRequest): void {
+  if (idp === undefined || !IDP_PROVIDERS[idp.id].secretRequired || request.preregistered === undefined || request.preregistered.clientSecret !== undefined) return;
+  throw new CliError('usage', `${idp.name} requires the client secret at the token endpoint, even with PKCE, and none was given for client ${request.preregistered.clientId}.`, {
+    hint: 'Pass it with --client-secret-env <VAR>, --client-secret-file <path> or --client-secret-stdin.',
+  });
+}
+
+/**
+ * [25-11 L598-609]: no S256 in code_challenge_methods_supported means PKCE is unsupported: refuse,
+ * except for IdPs known to support S256 without advertising it (idp-quirks.md §18.4).
+ */
+function checkPkce(as: oauth.AuthorizationServer, assume: boolean, warn: (text: string) => void, idp: RecognizedIdp | undefined): void {
   const methods = as.code_challenge_methods_supported;
   if (Array.isArray(methods) && methods.includes('S256')) return;
+  const known = methods === undefined ? pkceAssumedFor(idp) : undefined;
+  if (known !== undefined) {
+    warn(known);
+    return;
+  }
   const what = Array.isArray(methods) ? `lists ${JSON.stringify(methods)} without S256` : 'has no code_challenge_methods_supported';
   if (assume) {
     warn(`warning: the authorization server metadata ${what}; proceeding with S256 anyway because of --assume-pkce-s256 (not MCP-conformant).`);
@@ -121,14 +152,17 @@ function pickFlow(kind: LoginFlowKind, as: oauth.AuthorizationServer): 'code' | 
 
 type Obtained = { tokens: oauth.TokenEndpointResponse; identity: ClientIdentity } | 'stale-client';
 
-async function obtainTokens(request: LoginRequest, found: LoginDiscovery, scope: ScopeChoice, flow: 'code' | 'device', deps: LoginDeps, forceRegister: boolean): Promise<Obtained> {
+async function obtainTokens(request: LoginRequest, found: LoginDiscovery, plan: IdpLoginPlan, flow: 'code' | 'device', deps: LoginDeps, forceRegister: boolean): Promise<Obtained> {
   const stored = request.preregistered ? undefined : await deps.store.getClientRegistration(found.as.issuer);
   const state = deps.generateState();
-  const pinned = flow === 'code' && request.port === 0 && !forceRegister ? pinnedPort(stored?.registration.redirectUris) : undefined;
-  const receiver = flow === 'code' ? await deps.startReceiver(pinned ?? request.port, state, pinned !== undefined) : undefined;
+  const host = loopbackHostFor(found.idp);
+  const pinned = flow === 'code' && request.port === 0 && !forceRegister ? (pinnedPort(stored?.registration.redirectUris) ?? pinnedPortFor(found.idp, request.serverUrl)) : undefined;
+  const receiver = flow === 'code' ? await deps.startReceiver(pinned ?? request.port, state, pinned !== undefined, host) : undefined;
   try {
+    const redirectUri = receiver?.redirectUri ?? PLACEHOLDER_REDIRECT;
+    const createAppHint = found.idp === undefined ? undefined : createAppSteps(found.idp, registrableUris(found.idp, redirectUri), request.serverUrl);
     const identity = await resolveClientIdentity(
-      { as: found.as, preregistered: request.preregistered, metadataUrl: request.metadataUrl, redirectUri: receiver?.redirectUri ?? PLACEHOLDER_REDIRECT, wantDevice: flow === 'device', stored, forceRegister, now: deps.now() },
+      { as: found.as, preregistered: request.preregistered, metadataUrl: request.metadataUrl, redirectUri, wantDevice: flow === 'device', stored, forceRegister, now: deps.now(), ...(createAppHint === undefined ? {} : { createAppHint }) },
       deps.http,
     );
     const reg = identity.registration;
@@ -137,9 +171,9 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, scope:
       await deps.store.saveClientRegistration(reg.record, secrets);
     }
     const clientAuth = clientAuthFor(identity.tokenEndpointAuthMethod, identity.clientSecret);
-    const common = { as: found.as, clientId: identity.clientId, clientAuth, resource: found.resource, scope: scope.scope };
+    const common = { as: found.as, clientId: identity.clientId, clientAuth, resource: plan.resource, scope: plan.scope };
     const tokens = receiver
-      ? await runCodeFlow({ ...common, state, receiver }, { http: deps.http, presentUrl: deps.presentUrl })
+      ? await runCodeFlow({ ...common, extraParams: plan.authorizationParams, state, receiver }, { http: deps.http, presentUrl: deps.presentUrl })
       : await runDeviceFlow({ ...common, intervalOverrideMs: request.deviceIntervalMs }, { http: deps.http, clock: deps.clock, sleep: deps.sleep, onPrompt: deps.onDevicePrompt });
     return { tokens, identity };
   } catch (error) {
@@ -155,9 +189,18 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, scope:
 function pinnedPort(redirectUris: readonly string[] | undefined): number | undefined {
   for (const uri of redirectUris ?? []) {
     const url = URL.canParse(uri) ? new URL(uri) : undefined;
-    if (url?.hostname === '127.0.0.1' && url.port !== '') return Number(url.port);
+    if ((url?.hostname === '127.0.0.1' || url?.hostname === 'localhost') && url.port !== '') return Number(url.port);
   }
   return undefined;
+}
+
+/** The redirect URI(s) to register at this IdP (idp-quirks.md §18.1, §1 row "Loopback redirect", §7 row 7). */
+function registrableUris(idp: RecognizedIdp, redirectUri: string): string[] {
+  const rule = IDP_PROVIDERS[idp.id].loopback;
+  const url = new URL(redirectUri);
+  if (rule === 'exact') return [redirectUri];
+  if (rule === 'portless-localhost') return [`http://localhost${url.pathname}`, `http://127.0.0.1${url.pathname}`];
+  return [`http://${url.hostname}${url.pathname}`];
 }
 
 /** Step 8 and the issue's "proves the credential works": initialize (or server/discover) + tools/list. */

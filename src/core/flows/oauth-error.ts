@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { CliError } from '../../errors.js';
+import { idpErrorHint } from '../idp/error-patterns.js';
 
 /** An OAuth error answer (RFC 6749 §5.2, §4.1.2.1; RFC 6750 §3), whatever oauth4webapi wrapped it in. */
 export interface OAuthErrorInfo {
@@ -61,7 +62,9 @@ export class OAuthRefusal extends CliError {
 
   constructor(info: OAuthErrorInfo, what: string, serverUrl: string | undefined, cause: unknown) {
     const status = info.status === undefined ? '' : ` (HTTP ${info.status})`;
-    super('auth', `${what} was refused: ${describeOAuthAnswer(info)}${status}.`, { hint: nextStepFor(info.error, serverUrl), cause });
+    // An error string a known IdP sends (idp-quirks.md §16.1) gets that IdP's meaning and fix instead.
+    const idpHint = idpErrorHint(`${info.error} ${info.description ?? ''}`);
+    super('auth', `${what} was refused: ${describeOAuthAnswer(info)}${status}.`, { hint: idpHint ?? nextStepFor(info.error, serverUrl), cause });
     this.name = 'OAuthRefusal';
     this.oauthError = info.error;
     this.info = info;

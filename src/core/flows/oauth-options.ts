@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { HttpClient } from '../http/client.js';
 import { isLoopbackHost } from '../http/url-policy.js';
+import { normalizeTokenResponse } from '../idp/token-response.js';
 
 /** The HTTP layer's fetch: policy-checked, traced, capped (src/core/http/client.ts). */
 export type FlowFetch = HttpClient['fetch'];
@@ -27,8 +28,9 @@ export function oauthOptions(endpoint: string | undefined, http: FlowHttp, label
     loopback = false;
   }
   return {
-    [oauth.customFetch]: (url, options) =>
-      http.fetch(url, { method: options.method, headers: options.headers, body: options.body as string | URLSearchParams | null, signal: options.signal ?? null, label }),
+    // Accept: application/json is sent by oauth4webapi; IdPs that still answer in their own way are normalised.
+    [oauth.customFetch]: async (url, options) =>
+      normalizeTokenResponse(await http.fetch(url, { method: options.method, headers: options.headers, body: options.body as string | URLSearchParams | null, signal: options.signal ?? null, label })),
     [oauth.allowInsecureRequests]: http.allowHttp || loopback,
   };
 }

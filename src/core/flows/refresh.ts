@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { CliError } from '../../errors.js';
+import { idpErrorHint } from '../idp/index.js';
 import type { CredentialSecrets, SaveCredentialInput, StoredCredential } from '../store/credential.js';
 import { authorizationServerOf, clientAuthOf, clientOf, oauthRequestOptions, type StoreFetch } from '../store/credential-oauth.js';
 import type { CredentialStore, StoreTransaction } from '../store/credential-store.js';
@@ -75,7 +76,7 @@ async function refreshLocked(credential: StoredCredential, secrets: CredentialSe
   try {
     const response = await oauth.refreshTokenGrantRequest(as, client, clientAuthOf(credential, secrets), secrets.refreshToken, {
       // RFC 8707 §2.2: `resource` on every token request, so the new token keeps its audience.
-      additionalParameters: { resource: credential.resource },
+      additionalParameters: credential.refreshParameters ?? { resource: credential.resource },
       ...oauthRequestOptions(credential.tokenEndpoint, deps.fetch, deps.allowHttp, 'token refresh'),
     });
     tokens = await oauth.processRefreshTokenResponse(as, client, response);
@@ -120,7 +121,9 @@ function loginNeeded(url: string, message: string, cause?: unknown): CliError {
 function rejected(url: string, info: OAuthErrorInfo, cause: unknown): CliError {
   const detail = describeOAuthAnswer(info);
   const why = info.error === 'invalid_grant' ? 'it was revoked, expired, or already used' : 'it is not retried, because the authorization server may have consumed it';
-  return loginNeeded(url, `the authorization server rejected the refresh token for ${url} (${detail}); ${why}.`, cause);
+  const known = idpErrorHint(detail);
+  const error = loginNeeded(url, `the authorization server rejected the refresh token for ${url} (${detail}); ${why}.`, cause);
+  return known === undefined ? error : new CliError('auth', error.message, { hint: `${known}. Then log in again: ${formatCommand(['mcpauth', 'login', url])}`, cause });
 }
 
 function unclearFailure(url: string, error: unknown): unknown {

@@ -14,3 +14,5 @@ export { IDP_QUIRK_IDS, IDP_QUIRKS } from './quirks.js';
 export type { IdpQuirk, IdpQuirkId } from './quirks.js';
 export { detectQuirks, isQualifiedEntraScope } from './detect-quirks.js';
 export type { DetectedQuirk, QuirkContext } from './detect-quirks.js';
+export { IDP_ERROR_PATTERNS, idpErrorHint, matchIdpError } from './error-patterns.js';
+export type { IdpErrorMatch, IdpErrorPattern } from './error-patterns.js';

@@ -28,6 +28,7 @@ export interface CredentialInputContext {
   /** Used when the response has no `scope` (RFC 6749 §5.1: then the requested scope was granted). */
   requestedScopes: string[];
   registrationMethod?: RegistrationMethod;
+  refreshParameters?: Record<string, string>;
   /** From a validated id_token, when there is one; else read from a JWT access token. */
   subject?: string;
   now: Date;
@@ -55,6 +56,7 @@ export function credentialInputFromTokens(tokens: TokenResponseFields, context: 
   if (context.as.revocation_endpoint) input.revocationEndpoint = context.as.revocation_endpoint;
   if (context.as.introspection_endpoint) input.introspectionEndpoint = context.as.introspection_endpoint;
   if (context.registrationMethod) input.registrationMethod = context.registrationMethod;
+  if (context.refreshParameters) input.refreshParameters = context.refreshParameters;
   if (tokens.refresh_token !== undefined) input.secrets.refreshToken = tokens.refresh_token;
   if (context.clientSecret !== undefined) input.secrets.clientSecret = context.clientSecret;
   return input;

@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { HttpRequestInit } from '../http/client.js';
 import { isLoopbackHost } from '../http/url-policy.js';
+import { normalizeTokenResponse } from '../idp/token-response.js';
 import type { CredentialSecrets, StoredCredential } from './credential.js';
 
 /** The HTTP client's fetch (runtime.http.fetch): policy, timeouts, body cap and trace live there. */
@@ -40,8 +41,8 @@ export function clientAuthOf(credential: StoredCredential, secrets: CredentialSe
 export function oauthRequestOptions(endpoint: string, fetch: StoreFetch, allowHttp: boolean, label: string) {
   const loopback = isLoopbackHost(new URL(endpoint).hostname);
   return {
-    [oauth.customFetch]: (url: string, init: oauth.CustomFetchOptions<string, unknown>) =>
-      fetch(url, { method: init.method, headers: init.headers, body: init.body as URLSearchParams, signal: init.signal, label }),
+    [oauth.customFetch]: async (url: string, init: oauth.CustomFetchOptions<string, unknown>) =>
+      normalizeTokenResponse(await fetch(url, { method: init.method, headers: init.headers, body: init.body as URLSearchParams, signal: init.signal, label })),
     [oauth.allowInsecureRequests]: allowHttp || loopback,
   };
 }

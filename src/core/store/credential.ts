@@ -39,6 +39,12 @@ export interface StoredCredential {
   /** RFC 7662 endpoint from the AS metadata. */
   introspectionEndpoint?: string;
   registrationMethod?: RegistrationMethod;
+  /**
+   * The parameters login sent with the token request, replayed on every refresh (idp-quirks.md §1 row
+   * "follow-up token request": identical `resource`, or none, and Entra's scope). Absent in credentials
+   * stored before it existed: refresh then sends `resource` as always.
+   */
+  refreshParameters?: Record<string, string>;
   secretLocation: SecretLocation;
   createdAt: string;
   updatedAt: string;

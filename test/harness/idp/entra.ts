@@ -51,6 +51,12 @@ export function entraKnobs(options: EntraOptions = {}): HarnessKnobs {
           if (resource === GRAPH) throw invalidTarget(`AADSTS650053: The application asked for scope that doesn't exist on the resource '${GRAPH}'.`);
           throw invalidTarget("AADSTS9010010: The resource parameter provided in the request doesn't match with the requested scopes.");
         },
+        // Entra takes offline_access again on a refresh's scope; oidc-provider does not (the refresh
+        // token's scope lacks it), so the simulator drops it there: a harness limitation, not Entra's.
+        rewriteParams: (endpoint, params) => {
+          const scope = params.get('scope');
+          if (endpoint === 'token' && params.get('grant_type') === 'refresh_token' && scope !== null) params.set('scope', scope.split(' ').filter((s) => s !== 'offline_access').join(' '));
+        },
         // Without `resource` the audience comes from the scopes' App ID URI; bare scopes mean Graph (§1 row "scope is mandatory").
         defaultResource: (scope) => (scope?.split(' ').some((s) => s.startsWith(`${appIdUri}/`)) ? appIdUri : GRAPH),
         // §1 row 3 (csharp-sdk PR#1801): v2 tokens carry aud = the API's client-ID GUID, ver 2.0, tid, scp.

@@ -108,7 +108,9 @@ export async function startGithubSimulator(options: GithubOptions = {}): Promise
   function introspect(res: ServerResponse, form: URLSearchParams): void {
     const issued = accessTokens.get(form.get('token') ?? '');
     const active = issued !== undefined && (issued.expiresAt === undefined || issued.expiresAt > Date.now());
-    const body = active ? { active, client_id: issued.clientId, scope: issued.scope.replace(/,/g, ' '), sub: 'octocat', iss: issuer } : { active: false };
+    // `exp`: the SDK's bearer middleware rejects tokens without one, although gho_ tokens never expire (§7 row 6).
+    const exp = Math.floor((issued?.expiresAt ?? Date.now() + 8 * 3600_000) / 1000);
+    const body = active ? { active, client_id: issued.clientId, scope: issued.scope.replace(/,/g, ' '), sub: 'octocat', iss: issuer, exp } : { active: false };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
 
