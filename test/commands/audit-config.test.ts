@@ -84,7 +84,7 @@ describe('audit-config command', () => {
         6:36    error    Slack bot token in env "SLACK_BOT_TOKEN" of server "slack"  slack-bot-token
                 secret: xoxb…[N chars, #HASH]
                 fix: keep the secret in the environment, not in the file; revoke it at https://api.slack.com/apps and issue a new one (it is in git history)
-        7:22    warning  Tools auto-approved (Cline/Roo "alwaysAllow", Kiro "autoApprove"): "alwaysAllow" runs tools without asking  auto-approve
+        7:22    warning  Tools auto-approved: "alwaysAllow" runs tools without asking  auto-approve
                 fix: Empty the list, or keep only read-only tools in it; every listed tool runs without asking.
 
       2 findings (1 errors, 1 warnings, 0 info) in 1 config file scanned.

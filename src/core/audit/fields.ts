@@ -35,8 +35,21 @@ export function extractSites(root: TreeNode, detected: DetectedClient): ValueSit
   }
   const maps = serverMapsOf(root, detected);
   walkOutside(root, [], new Set(maps.map((map) => map.node)), sites);
-  for (const map of maps) for (const [name, server] of serverEntries(map.node)) walkServer(server, [...map.path, name], sites);
+  for (const map of maps) {
+    for (const [name, server] of serverEntries(map.node)) {
+      const first = sites.length;
+      walkServer(server, [...map.path, name], sites);
+      const label = typeof name === 'number' ? listItemName(server, name) : name;
+      for (let i = first; i < sites.length; i += 1) (sites[i] as ValueSite).serverLabel = label;
+    }
+  }
   return sites;
+}
+
+/** Continue's list form: `name`, or `#1` for an unnamed item. */
+function listItemName(server: ObjectNode, index: number): string {
+  const name = getChild(server, 'name');
+  return name?.type === 'string' ? name.value : `#${index + 1}`;
 }
 
 export function serverEntries(serverMap: TreeNode | undefined): Array<[string | number, ObjectNode]> {

@@ -38,7 +38,7 @@ const SHAPE_RULES: readonly AuditRule[] = [
 
 const SETTING_RULES: readonly AuditRule[] = [
   { id: 'gemini-trust', category: 'insecure-setting', severity: 'warning', title: 'Gemini CLI "trust": true bypasses every tool-call confirmation', help: 'Remove "trust": true (or set it to false) so Gemini CLI asks before each tool call.' },
-  { id: 'auto-approve', category: 'insecure-setting', severity: 'warning', title: 'Tools auto-approved (Cline/Roo "alwaysAllow", Kiro "autoApprove")', help: 'Empty the list, or keep only read-only tools in it; every listed tool runs without asking.' },
+  { id: 'auto-approve', category: 'insecure-setting', severity: 'warning', title: 'Tools auto-approved', help: 'Empty the list, or keep only read-only tools in it; every listed tool runs without asking.' },
   { id: 'claude-enable-all-project-servers', category: 'insecure-setting', severity: 'warning', title: 'Claude Code "enableAllProjectMcpServers" in committed settings', help: 'Remove it from .claude/settings.json: it approves every server in the repository\'s .mcp.json, including ones added later, without per-server consent. Use enabledMcpjsonServers with named servers, or settings.local.json.' },
   { id: 'input-without-password', category: 'insecure-setting', severity: 'warning', title: 'VS Code promptString input for a secret without "password": true', help: 'Add "password": true to the input so the typed secret is masked.' },
   { id: 'insecure-http-url', category: 'insecure-setting', severity: 'warning', title: 'Remote MCP server over plain http to a non-loopback host', help: 'Use https: over http the bearer token travels in clear text.' },

@@ -15,6 +15,8 @@ export interface ValueSite {
   server?: ObjectNode;
   /** For args: the argument before this one (`--api-key` in `["--api-key", "…"]`). */
   previousArg?: string;
+  /** The server's name as the user wrote it (map key, or a list item's `name`). */
+  serverLabel?: string;
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { McpClient } from '../clients/client.js';
 import { revocationPageFor } from '../rotate/config/revocation-pages.js';
+import { canRewriteAt } from '../clients/reference-syntax.js';
 import type { AuditRule } from './rules.js';
 import type { ValueSite } from './value-site.js';
 import { formatCommand } from '../../output/shell-quote.js';
 
 /** Where a value sits, in the words of the config: `env "GITHUB_TOKEN" of server "github"`. */
 export function describeSite(site: ValueSite): string {
-  const server = serverName(site);
+  const server = site.serverLabel ?? serverName(site);
   const suffix = server === undefined ? '' : ` of server "${server}"`;
   const last = site.path[site.path.length - 1];
   switch (site.role) {
@@ -17,6 +18,7 @@ export function describeSite(site: ValueSite): string {
     case 'arg':
       return `args[${String(last)}]${suffix}`;
     case 'url':
+    case 'credential':
     case 'command':
     case 'setting':
     case 'env-name':
@@ -51,7 +53,7 @@ export function fixFor(rule: AuditRule, client: McpClient, file: string, pointer
   if (rule.category !== 'secret' || rule.severity === 'info') return rule.help;
   const page = revocationPageFor(rule.id);
   const revoke = page ? `revoke it at ${page.url} and issue a new one` : 'revoke it with its issuer and issue a new one';
-  if (client.writeStyle === undefined || pointer === '') return `${client.envFix}; ${revoke} (it is in git history)`;
+  if (!canRewriteAt(client.writeStyle, pointer)) return `${client.envFix}; ${revoke} (it is in git history)`;
   // The file name comes from the repository: quoted, so pasting the command runs nothing else.
   return `${client.envFix}; ${formatCommand(['mcpauth', 'rotate', '--config', file])} moves it out of the file and shows where to revoke it`;
 }

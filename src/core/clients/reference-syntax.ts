@@ -17,6 +17,17 @@ export type ReferenceSyntax =
   /** `$(command)`: Crush runs shell substitutions in config values. */
   | 'shell-command';
 
+/**
+ * Whether a rewrite in this style can replace the literal at this JSON pointer: Codex reads secrets
+ * by name only from `env` (-> env_vars) and `http_headers` (-> env_http_headers / bearer_token_env_var)
+ * entries; the other styles can put a reference in any string value.
+ */
+export function canRewriteAt(style: ReferenceStyle | undefined, pointer: string): boolean {
+  if (style === undefined || pointer === '') return false;
+  if (style === 'codex-fields') return /^\/mcp_servers\/[^/]+\/(?:env|http_headers)\/[^/]+$/.test(pointer);
+  return true;
+}
+
 /** The syntax a rewrite writes in place of a literal (rotate --config, setup). */
 export type ReferenceStyle =
   /** `${VAR}`: Claude Code, Kiro, Copilot CLI, Gemini CLI. */

@@ -184,6 +184,60 @@ const EXPECTED: Record<string, { scanned: number; suppressed: number; rows: Row[
       ['.zed/settings.json', 6, 84, 'github-pat', 'error'],
     ],
   },
+  'crush': {
+    scanned: 1,
+    suppressed: 0,
+    rows: [
+      ['crush.json', 10, 59, 'generic-secret', 'error'],
+      ['crush.json', 20, 66, 'tavily-api-key', 'error'],
+    ],
+  },
+  'amp': {
+    scanned: 1,
+    suppressed: 0,
+    rows: [
+      ['.amp/settings.json', 9, 45, 'bearer-literal', 'error'],
+    ],
+  },
+  'continue-legacy': {
+    scanned: 1,
+    suppressed: 0,
+    rows: [
+      ['.continue/config.json', 3, 75, 'openai-api-key', 'error'],
+      ['.continue/config.json', 12, 53, 'github-pat', 'error'],
+      ['.continue/config.json', 20, 65, 'generic-secret', 'error'],
+    ],
+  },
+  'codex-legacy': {
+    scanned: 1,
+    suppressed: 0,
+    rows: [
+      ['.codex/config.toml', 4, 17, 'bearer-literal', 'error'],
+    ],
+  },
+  'opencode-v2': {
+    scanned: 1,
+    suppressed: 0,
+    rows: [
+      ['opencode.json', 8, 47, 'github-pat', 'error'],
+    ],
+  },
+  'amazon-q-agent': {
+    scanned: 1,
+    suppressed: 0,
+    rows: [
+      ['.amazonq/cli-agents/dev.json', 6, 101, 'generic-secret', 'error'],
+      ['.amazonq/cli-agents/dev.json', 9, 32, 'auto-approve', 'warning'],
+      ['.amazonq/cli-agents/dev.json', 9, 51, 'auto-approve', 'warning'],
+    ],
+  },
+  'claude-code-user': {
+    scanned: 1,
+    suppressed: 0,
+    rows: [
+      ['.claude.json', 10, 97, 'url-credentials', 'error'],
+    ],
+  },
 };
 
 describe('audit-config fixture trees', () => {
@@ -193,6 +247,22 @@ describe('audit-config fixture trees', () => {
       expect(rows).toEqual(expected.rows);
       expect(report.filesScanned).toBe(expected.scanned);
       expect(report.suppressed).toBe(expected.suppressed);
+    });
+  }
+});
+
+// Fixtures written from each client's own docs (sources in src/core/clients/): the right client name, not a look-alike.
+const CLIENT_OF: Record<string, string> = {
+  crush: 'crush', amp: 'amp', 'continue-legacy': 'continue', 'codex-legacy': 'codex', 'opencode-v2': 'opencode',
+  'amazon-q-agent': 'amazon-q', 'claude-code-user': 'claude-code', opencode: 'opencode', goose: 'goose', zed: 'zed',
+};
+
+describe('each fixture is recognised as its client', () => {
+  for (const [name, client] of Object.entries(CLIENT_OF)) {
+    test(`${name} -> ${client}`, async () => {
+      const { report } = await scanFixture(name);
+      expect(report.findings.length).toBeGreaterThan(0);
+      expect(new Set(report.findings.map((f) => f.client))).toEqual(new Set([client]));
     });
   }
 });
