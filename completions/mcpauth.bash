@@ -39,7 +39,7 @@ _mcpauth() {
     "logout")
       case "$prev" in
       esac
-      COMPREPLY=($(compgen -W "--all" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--all --keep-client" -- "$cur")) ;;
     "status")
       case "$prev" in
       esac

@@ -40,6 +40,7 @@ complete -c mcpauth -n '__fish_seen_subcommand_from login' -l device -d 'use the
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -l assume-pkce-s256 -d 'proceed when the server does not advertise PKCE S256 (Entra ID, Cognito)'
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -l protocol-version -x -a '2025-03-26 2025-06-18 2025-11-25 2026-07-28' -d 'MCP revision to speak (2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; default 2025-11-25, env MCPAUTH_PROTOCOL_VERSION)'
 complete -c mcpauth -n '__fish_seen_subcommand_from logout' -l all -d 'log out of every server'
+complete -c mcpauth -n '__fish_seen_subcommand_from logout' -l keep-client -d 'keep the dynamically registered client (by default it is deleted at the AS where RFC 7592 allows, and forgotten)'
 complete -c mcpauth -n '__fish_seen_subcommand_from call' -l args -r -d 'tool arguments as a JSON object'
 complete -c mcpauth -n '__fish_seen_subcommand_from call' -l step-up -d 'on 403 insufficient_scope, re-authorize with the needed scopes without asking'
 complete -c mcpauth -n '__fish_seen_subcommand_from call' -l protocol-version -x -a '2025-03-26 2025-06-18 2025-11-25 2026-07-28' -d 'MCP revision to speak (2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; default 2025-11-25, env MCPAUTH_PROTOCOL_VERSION)'

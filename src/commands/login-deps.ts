@@ -73,7 +73,13 @@ export function createLoginDeps(runtime: Runtime, store: CredentialStore, choice
       runtime.note(`Open this URL to log in:\n  ${terminalText(url.href, { maxLength: Number.MAX_SAFE_INTEGER })}`);
       const opened = await openInBrowser(url, choice, { platform: platform(), allowHttp: runtime.globals.allowHttp });
       if (!opened.opened && choice.kind !== 'print') runtime.note(`(the browser was not opened: ${terminalText(opened.reason ?? '')})`);
-      runtime.note(runtime.errStyle.dim('Waiting for the authorization response (Ctrl-C to cancel)…'));
+      const target = terminalText(url.searchParams.get('redirect_uri') ?? 'the loopback listener');
+      const minutes = Math.round(CALLBACK_TIMEOUT_MS / 60_000);
+      runtime.note(runtime.errStyle.dim(`Waiting for the authorization server to send the browser back to ${target} (up to ${minutes} min; Ctrl-C to cancel)…`));
+      // A --browser program that fails (exit status not 0) will not complete the sign-in: stop waiting.
+      const program = choice.kind === 'program' ? choice.program.trim().split(/\s+/)[0] : undefined;
+      const abandoned = opened.exited?.then((code) => (code === 0 ? new Promise<string>(() => undefined) : `the browser program ${program ?? ''} exited with status ${code ?? 'unknown'}`));
+      return abandoned === undefined ? {} : { abandoned };
     },
     onDevicePrompt: devicePrompt(runtime),
     warn: (text) => runtime.note(runtime.errStyle.yellow(terminalText(text))),

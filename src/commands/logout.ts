@@ -6,6 +6,7 @@ import type { Runtime } from './runtime.js';
 export interface LogoutOptions {
   url: string | undefined;
   all: boolean;
+  keepClient: boolean;
 }
 
 export type LogoutRun = (options: LogoutOptions, runtime: Runtime) => Promise<number>;
@@ -16,6 +17,7 @@ export function registerLogout(parent: Command, ctx: CommandContext, run: Logout
     .summary('revoke and delete a stored credential')
     .argument('[url]', 'the MCP server URL', parseUrl)
     .option('--all', 'log out of every server', false)
+    .option('--keep-client', 'keep the dynamically registered client (by default it is deleted at the AS where RFC 7592 allows, and forgotten)', false)
     .addHelpText(
       'after',
       examples([
@@ -44,7 +46,7 @@ export async function runLogout(options: LogoutOptions, runtime: Runtime): Promi
   if (options.url !== undefined && targets.length === 0) {
     throw new CliError('auth', `no stored credential for ${options.url}: nothing to log out.`, { hint: "Run 'mcpauth status' to see what is stored." });
   }
-  const logoutDeps = { store, fetch: runtime.http.fetch, now: deps.now, allowHttp: runtime.globals.allowHttp };
+  const logoutDeps = { store, fetch: runtime.http.fetch, now: deps.now, allowHttp: runtime.globals.allowHttp, keepClient: options.keepClient };
   const outcomes = [];
   // One at a time: each holds the store lock while it talks to its AS.
   for (const credential of targets) outcomes.push(await logoutCredential(credential, logoutDeps));

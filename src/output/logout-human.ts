@@ -24,7 +24,7 @@ function accessText(outcome: LogoutOutcome, now: Date, style: Style): string {
     : `until it expires (${formatRelativeSeconds(Math.round((Date.parse(outcome.accessTokenExpiresAt) - now.getTime()) / 1000))})`;
   switch (result.status) {
     case 'revoked':
-      return style.green('revoked');
+      return revokedText(outcome, now, style);
     case 'skipped':
       return result.reason === 'expired' ? 'already expired' : skippedText(result.reason, style);
     case 'rejected':
@@ -33,6 +33,24 @@ function accessText(outcome: LogoutOutcome, now: Date, style: Style): string {
     case 'failed':
       return style.red(`revocation failed (${result.message}); it stays valid ${until}`);
   }
+}
+
+/** RFC 9068: revoking a JWT at the AS does not reach a resource server that validates it locally. */
+function revokedText(outcome: LogoutOutcome, now: Date, style: Style): string {
+  const exp = outcome.accessTokenJwtExpiresAt;
+  if (exp === undefined) return style.green('revoked');
+  const seconds = Math.round((Date.parse(exp) - now.getTime()) / 1000);
+  if (seconds <= 0) return style.green('revoked (a JWT, already past its exp)');
+  return style.yellow(`revoked at the authorization server, but it is a JWT: an MCP server that validates it locally may accept it until ${exp} (${formatRelativeSeconds(seconds)})`);
+}
+
+function clientText(outcome: LogoutOutcome, style: Style): string | undefined {
+  const client = outcome.client;
+  if (client.status === 'deleted') return style.green('deleted at the authorization server (RFC 7592) and forgotten here');
+  if (client.status === 'forgotten') return `forgotten here (the next login registers a new one); ${client.reason}`;
+  if (client.reason === 'keep-client') return 'kept (--keep-client)';
+  if (client.reason === 'shared') return style.dim('kept: another stored login at this authorization server uses it');
+  return undefined;
 }
 
 function skippedText(reason: 'no-token' | 'no-revocation-endpoint' | 'expired', style: Style): string {
@@ -56,6 +74,8 @@ export function renderLogoutHuman(input: LogoutOutcome[], now: Date, style: Styl
       ['access token', accessText(outcome, now, style)],
       ['local entry', local],
     ];
+    const client = clientText(outcome, style);
+    if (client !== undefined) rows.push(['client', client]);
     const head = `Logged out of ${style.bold(outcome.serverUrl)} ${style.dim(`(issuer ${outcome.issuer})`)}`;
     return [head, ...rows.map(([name, value]) => `  ${style.dim(name.padEnd(14))}${value}`)].join('\n');
   });

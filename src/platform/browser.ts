@@ -7,6 +7,8 @@ export interface OpenResult {
   opened: boolean;
   /** Why nothing was opened, for a note on stderr. */
   reason?: string;
+  /** A --browser program's exit status (a system opener is detached and not watched). */
+  exited?: Promise<number | null>;
 }
 
 /**
@@ -50,8 +52,12 @@ export function openInBrowser(url: URL, choice: BrowserChoice, options: { platfo
     const child = spawn(command, [...args, safe.href], { shell: false, stdio: 'ignore', detached: choice.kind === 'system', windowsHide: true });
     child.once('error', (error) => resolve({ opened: false, reason: `${command} could not be started (${error.message})` }));
     child.once('spawn', () => {
-      if (choice.kind === 'system') child.unref();
-      resolve({ opened: true });
+      if (choice.kind === 'system') {
+        child.unref();
+        resolve({ opened: true });
+        return;
+      }
+      resolve({ opened: true, exited: new Promise((done) => child.once('exit', (code) => done(code))) });
     });
   });
 }

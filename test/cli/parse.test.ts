@@ -48,7 +48,7 @@ describe('argv -> options', () => {
   });
 
   it('logout, status, call, token inspect, token print, scopes', async () => {
-    expect((await parse(['logout', '--all'])).options).toEqual({ url: undefined, all: true });
+    expect((await parse(['logout', '--all'])).options).toEqual({ url: undefined, all: true, keepClient: false });
     expect((await parse(['status', URL])).options).toEqual({ url: URL });
     expect((await parse(['call', URL, 'echo', '--args', '{"text":"hi"}', '--step-up'])).options).toEqual({
       url: URL, tool: 'echo', args: '{"text":"hi"}', stepUp: true,

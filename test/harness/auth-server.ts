@@ -33,6 +33,8 @@ export interface AuthServer {
   signAccessToken(claims?: JWTPayload, header?: Partial<JWTHeaderParameters>): Promise<string>;
   /** The user part of the device flow for a user_code shown by this AS. */
   approveDeviceCode(userCode: string, opts?: ConsentOptions): Promise<void>;
+  /** Deletes a registered client, as an AS with an in-memory store forgets it on restart (invalid_client after). */
+  forgetClient(clientId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,8 @@ export async function startAuthServer(knobs: AuthServerKnobs = {}): Promise<Auth
     approveDeviceCode(userCode, opts) {
       return approveDeviceCode(`${issuer}/device`, { ...opts, userCode });
     },
+    // oidc-provider's Client model has a static adapter (lib/models/client.js) its typings leave out.
+    forgetClient: (clientId) => (provider.Client as unknown as { adapter: { destroy(id: string): Promise<void> } }).adapter.destroy(clientId),
     close: () => listener.close(),
   };
 }

@@ -24,6 +24,14 @@ export interface AuthorizedCallDeps {
   /** Asks (or takes --step-up as yes); false stops with an explanation. */
   confirm(reason: ReauthorizeReason): Promise<boolean>;
   reauthorize(reason: ReauthorizeReason): Promise<HeldToken>;
+  /**
+   * The server's answer to the first request without any token (its 401 challenge), asked when the
+   * first request WITH our token failed with 5xx: some token verifiers (the TS SDK example's among
+   * them) answer an unknown token with 500 instead of 401 (interop-notes.md).
+   */
+  challengeWithoutToken?: () => Promise<McpHttpError | undefined>;
+  /** Told when a 5xx is read as a refused token, so the user sees why a login follows. */
+  note?: (text: string) => void;
 }
 
 /** [25-11 L555-556]: retry limits; the conformance suite accepts at most 3 authorization attempts. */
@@ -43,8 +51,9 @@ export async function withAuthorization<T>(operation: (token: string) => Promise
     try {
       return await operation(held.accessToken);
     } catch (error) {
-      if (!(error instanceof McpHttpError) || (error.status !== 401 && error.status !== 403)) throw error;
-      failure = error;
+      if (!(error instanceof McpHttpError)) throw error;
+      failure = error.status >= 500 ? await asRefusedToken(error, deps) : error;
+      if (failure.status !== 401 && failure.status !== 403) throw failure;
     }
     const reason = await reasonFor(failure, held);
     if (reason === undefined) throw failure;
@@ -61,6 +70,19 @@ export async function withAuthorization<T>(operation: (token: string) => Promise
     if (!(await deps.confirm(reason))) throw declined(reason);
     held = await deps.reauthorize(reason);
   }
+}
+
+/**
+ * A 5xx to the first request (initialize / server/discover) is read as "the token was refused" only
+ * when the same server answers a tokenless request with a 401 challenge: then auth is demanded and our
+ * token is what the server choked on. Anything else keeps the 5xx.
+ */
+async function asRefusedToken(error: McpHttpError, deps: AuthorizedCallDeps): Promise<McpHttpError> {
+  if (deps.challengeWithoutToken === undefined || (error.method !== 'initialize' && error.method !== 'server/discover')) return error;
+  const challenge = await deps.challengeWithoutToken().catch(() => undefined);
+  if (challenge?.status !== 401) return error;
+  deps.note?.(`The server answered ${error.method} with HTTP ${error.status} to the stored token but asks for authorization (401) without one: it could not validate the token (its authorization server may have restarted and forgotten it). Treating it as a refused token.`);
+  return challenge;
 }
 
 async function reasonFor(error: McpHttpError, held: HeldToken): Promise<ReauthorizeReason | undefined> {

@@ -1,4 +1,6 @@
 import type * as oauth from 'oauth4webapi';
+import { CliError } from '../../errors.js';
+import { checkAuthorizationRequest } from './authorization-check.js';
 import { buildAuthorizationRequest } from './authorization-request.js';
 import { exchangeCode, validateCallback } from './authorization-response.js';
 import type { FlowHttp } from './oauth-options.js';
@@ -21,10 +23,32 @@ export interface CodeFlowInput {
   receiver: CallbackReceiver;
 }
 
+/** What presenting the URL can tell the flow: `abandoned` settles with a reason when the browser program failed. */
+export interface PresentedUrl {
+  abandoned?: Promise<string>;
+}
+
 export interface CodeFlowDeps {
   http: FlowHttp;
   /** Shows and/or opens the URL; the core never decides how a browser is started. */
-  presentUrl: (url: URL) => Promise<void>;
+  presentUrl: (url: URL) => Promise<PresentedUrl | void>;
+}
+
+/**
+ * The authorization endpoint answered our request with an error page instead of a redirect, so the
+ * browser would never come back. `clientRejected`: it said invalid_client / unauthorized_client.
+ */
+export class AuthorizationRejectedError extends CliError {
+  readonly clientRejected: boolean;
+  readonly detail: string;
+
+  constructor(clientRejected: boolean, detail: string, endpoint: string) {
+    super('auth', `the authorization endpoint ${endpoint} refused the request before any sign-in (${detail}), so no browser was opened.`, {
+      hint: 'Run mcpauth probe on the server (with --active to test registration and the authorization request).',
+    });
+    this.clientRejected = clientRejected;
+    this.detail = detail;
+  }
 }
 
 /** Authorization code + PKCE through the loopback redirect (client algorithm steps 5-7). */
@@ -41,11 +65,22 @@ export async function runCodeFlow(input: CodeFlowInput, deps: CodeFlowDeps): Pro
       allowHttp: deps.http.allowHttp,
       state: input.state,
     });
-    await deps.presentUrl(pending.url);
-    const callback = await receiver.waitForCallback();
+    const check = await checkAuthorizationRequest(pending.url, deps.http);
+    if (check.kind !== 'ok') throw new AuthorizationRejectedError(check.kind === 'client-rejected', check.detail, `${pending.url.origin}${pending.url.pathname}`);
+    const presented = await deps.presentUrl(pending.url);
+    const callback = await waitUnlessAbandoned(receiver, presented?.abandoned);
     const params = validateCallback(as, input.clientId, callback, pending);
     return await exchangeCode({ as, clientId: input.clientId, clientAuth: input.clientAuth, params, pending, resource: input.resource }, deps.http);
   } finally {
     await receiver.close();
   }
+}
+
+/** The listener's wait, cut short when the browser program says the flow is dead (it exited with an error). */
+async function waitUnlessAbandoned(receiver: CallbackReceiver, abandoned: Promise<string> | undefined): Promise<URL> {
+  if (abandoned === undefined) return receiver.waitForCallback();
+  const dead = abandoned.then((reason) => {
+    throw new CliError('auth', `stopped waiting for the authorization response: ${reason}.`, { hint: 'Run login again, or pass --no-browser and open the printed URL yourself.' });
+  });
+  return Promise.race([receiver.waitForCallback(), dead]);
 }

@@ -11,7 +11,7 @@ import type { StoredCredential } from '../store/credential.js';
 import { credentialInputFromTokens } from '../store/credential-input.js';
 import { clientAuthFor } from './client-auth.js';
 import { DEVICE_CODE_GRANT, resolveClientIdentity, type ClientIdentity } from './client-identity.js';
-import { runCodeFlow, type CallbackReceiver } from './code-flow.js';
+import { AuthorizationRejectedError, runCodeFlow, type CallbackReceiver, type PresentedUrl } from './code-flow.js';
 import { runDeviceFlow, type DevicePrompt } from './device-flow.js';
 import { discoverForLogin, type LoginDiscovery } from './login-discovery.js';
 import { classifyOAuthError } from './oauth-error.js';
@@ -53,7 +53,7 @@ export interface LoginDeps {
   /** Binds the loopback listener; `fallback` lets a busy preferred port become a free one; `host` names it in the redirect URI. */
   startReceiver: (port: number, state: string, fallback: boolean, host: '127.0.0.1' | 'localhost') => Promise<CallbackReceiver>;
   generateState: () => string;
-  presentUrl: (url: URL) => Promise<void>;
+  presentUrl: (url: URL) => Promise<PresentedUrl | void>;
   onDevicePrompt: (prompt: DevicePrompt) => void;
   warn: (text: string) => void;
 }
@@ -91,8 +91,12 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
     delete request.preregistered;
   }
   let obtained = await obtainTokens(request, found, plan, flow, deps, false);
-  if (obtained === 'stale-client') obtained = await obtainTokens(request, found, plan, flow, deps, true);
-  if (obtained === 'stale-client') throw new CliError('auth', 'the authorization server rejected a freshly registered client (invalid_client).');
+  if ('stale' in obtained) {
+    // One line, then once only: a registration the AS forgot (restart, in-memory store, deleted client).
+    deps.warn(`The authorization server no longer accepts the stored client ${obtained.stale.clientId} (${obtained.stale.why}); registering a new client.`);
+    obtained = await obtainTokens(request, found, plan, flow, deps, true);
+    if ('stale' in obtained) throw new CliError('auth', `the authorization server rejected a freshly registered client too (${obtained.stale.why}).`, { hint: 'Run mcpauth probe --active on the server.' });
+  }
   const { tokens, identity } = obtained;
   const credential = await deps.store.save(
     credentialInputFromTokens(tokens, {
@@ -150,7 +154,7 @@ function pickFlow(kind: LoginFlowKind, as: oauth.AuthorizationServer): 'code' | 
   return typeof as.device_authorization_endpoint === 'string' && (!Array.isArray(grants) || grants.includes(DEVICE_CODE_GRANT)) ? 'device' : 'code';
 }
 
-type Obtained = { tokens: oauth.TokenEndpointResponse; identity: ClientIdentity } | 'stale-client';
+type Obtained = { tokens: oauth.TokenEndpointResponse; identity: ClientIdentity } | { stale: { clientId: string; why: string } };
 
 async function obtainTokens(request: LoginRequest, found: LoginDiscovery, plan: IdpLoginPlan, flow: 'code' | 'device', deps: LoginDeps, forceRegister: boolean): Promise<Obtained> {
   const stored = request.preregistered ? undefined : await deps.store.getClientRegistration(found.as.issuer);
@@ -158,10 +162,11 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, plan: 
   const host = loopbackHostFor(found.idp);
   const pinned = flow === 'code' && request.port === 0 && !forceRegister ? (pinnedPort(stored?.registration.redirectUris) ?? pinnedPortFor(found.idp, request.serverUrl)) : undefined;
   const receiver = flow === 'code' ? await deps.startReceiver(pinned ?? request.port, state, pinned !== undefined, host) : undefined;
+  let identity: ClientIdentity | undefined;
   try {
     const redirectUri = receiver?.redirectUri ?? PLACEHOLDER_REDIRECT;
     const createAppHint = found.idp === undefined ? undefined : createAppSteps(found.idp, registrableUris(found.idp, redirectUri), request.serverUrl);
-    const identity = await resolveClientIdentity(
+    identity = await resolveClientIdentity(
       { as: found.as, preregistered: request.preregistered, metadataUrl: request.metadataUrl, redirectUri, wantDevice: flow === 'device', stored, forceRegister, now: deps.now(), ...(createAppHint === undefined ? {} : { createAppHint }) },
       deps.http,
     );
@@ -178,12 +183,23 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, plan: 
     return { tokens, identity };
   } catch (error) {
     // peers.md (c) #14: a pruned DCR client replays invalid_client forever unless we register again.
-    const oauthError = (error as { oauthError?: unknown }).oauthError;
-    if (oauthError === 'invalid_client' && !forceRegister && stored !== undefined) return 'stale-client';
+    const why = staleClientReason(error);
+    const reused = identity?.registration?.reused === true;
+    if (why !== undefined && reused && !forceRegister && identity !== undefined) return { stale: { clientId: identity.clientId, why } };
     throw classifyOAuthError(error, 'the login', request.serverUrl);
   } finally {
     await receiver?.close();
   }
+}
+
+/** Why a reused registration looks gone: the token endpoint's or the authorization endpoint's answer. */
+function staleClientReason(error: unknown): string | undefined {
+  // A reused client getting an error page: re-registering is the one thing that can help; if the page
+  // was about something else, the fresh client gets it too and that error is reported.
+  if (error instanceof AuthorizationRejectedError) return `the authorization endpoint answered ${error.detail}`;
+  const oauthError = (error as { oauthError?: unknown }).oauthError;
+  if (oauthError === 'invalid_client' || oauthError === 'unauthorized_client') return `${oauthError} at the token endpoint`;
+  return undefined;
 }
 
 function pinnedPort(redirectUris: readonly string[] | undefined): number | undefined {

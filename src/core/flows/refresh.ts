@@ -86,6 +86,12 @@ async function refreshLocked(credential: StoredCredential, secrets: CredentialSe
     // The AS answered with an OAuth error: it may already have consumed the token (oidc-provider does,
     // even for invalid_target), so it is dropped and never sent again.
     await tx.save(toSaveInput(credential, { ...secrets, refreshToken: undefined }, {}));
+    if (oauthError.error === 'invalid_client' || oauthError.error === 'unauthorized_client') {
+      // The AS no longer accepts this client (a restart, a deleted client): forget the registration so the
+      // next login registers a new one instead of replaying the dead client_id.
+      const stored = await tx.getClientRegistration(credential.issuer).catch(() => undefined);
+      if (stored?.registration.clientId === credential.clientId) await tx.removeClientRegistration(credential.issuer);
+    }
     throw rejected(url, oauthError, error);
   }
   const saved = await tx.save(toSaveInput(credential, rotatedSecrets(secrets, tokens), tokenFields(tokens, deps.now())));
@@ -120,7 +126,12 @@ function loginNeeded(url: string, message: string, cause?: unknown): CliError {
 
 function rejected(url: string, info: OAuthErrorInfo, cause: unknown): CliError {
   const detail = describeOAuthAnswer(info);
-  const why = info.error === 'invalid_grant' ? 'it was revoked, expired, or already used' : 'it is not retried, because the authorization server may have consumed it';
+  const clientGone = info.error === 'invalid_client' || info.error === 'unauthorized_client';
+  const why = info.error === 'invalid_grant'
+    ? 'it was revoked, expired, or already used'
+    : clientGone
+      ? 'the authorization server no longer accepts the client, so its registration was forgotten and the next login registers a new one'
+      : 'it is not retried, because the authorization server may have consumed it';
   const known = idpErrorHint(detail);
   const error = loginNeeded(url, `the authorization server rejected the refresh token for ${url} (${detail}); ${why}.`, cause);
   return known === undefined ? error : new CliError('auth', error.message, { hint: `${known}. Then log in again: ${formatCommand(['mcpauth', 'login', url])}`, cause });

@@ -3,6 +3,7 @@ import { discoverAuthorizationServer } from '../discovery/index.js';
 import { oauthOptions, type FlowHttp } from '../flows/oauth-options.js';
 import type { ClientRegistration, StoredClientRegistration, StoredCredential } from '../store/credential.js';
 import type { CredentialStore } from '../store/credential-store.js';
+import { deleteRegisteredClient } from '../store/client-deletion.js';
 import { loginCommandFor } from './rotation-report.js';
 
 export interface ClientRotationDeps extends FlowHttp {
@@ -84,14 +85,12 @@ async function register(as: oauth.AuthorizationServer, stored: StoredClientRegis
   return { record, secrets };
 }
 
-/** RFC 7592 §2.3: DELETE registration_client_uri with the registration access token; 204 means gone. */
+/** The old client's RFC 7592 deletion, only when the stored registration is that client. */
 async function deleteOld(clientId: string, stored: StoredClientRegistration | undefined, deps: ClientRotationDeps): Promise<true | string> {
-  const uri = stored?.registration.clientId === clientId ? stored.registration.registrationClientUri : undefined;
-  const token = stored?.registration.clientId === clientId ? stored.secrets.registrationAccessToken : undefined;
-  if (uri === undefined || token === undefined) {
+  const same = stored?.registration.clientId === clientId ? stored : undefined;
+  if (same?.registration.registrationClientUri === undefined || same.secrets.registrationAccessToken === undefined) {
     return `the old client ${clientId} cannot be deleted: its registration kept no RFC 7592 registration_client_uri and registration_access_token (the AS did not return them, or it was registered before mcpauth kept them). It stays registered at the AS; ask its administrator to remove it.`;
   }
-  const response = await deps.fetch(uri, { method: 'DELETE', headers: { authorization: `Bearer ${token}` }, label: 'client deletion (RFC 7592)' });
-  if (response.status === 204) return true;
-  return `the AS refused to delete the old client ${clientId} (HTTP ${response.status}); it stays registered there.`;
+  const deleted = await deleteRegisteredClient(same, deps.fetch);
+  return deleted === true ? true : `${deleted}.`;
 }

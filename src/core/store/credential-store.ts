@@ -16,6 +16,7 @@ import {
   listCredentials,
   parseStoreDocument,
   withClientRegistration,
+  withoutClientRegistration,
   withCredential,
   withoutCredential,
 } from './store-document.js';
@@ -35,6 +36,8 @@ export interface StoreTransaction {
   remove(id: string): Promise<boolean>;
   getClientRegistration(issuer: string): Promise<StoredClientRegistration | undefined>;
   saveClientRegistration(registration: Omit<ClientRegistration, 'hasClientSecret' | 'secretLocation'>, secrets?: ClientRegistrationSecrets): Promise<ClientRegistration>;
+  /** Forgets the registration kept for an issuer (and its secrets); false when there was none. */
+  removeClientRegistration(issuer: string): Promise<boolean>;
 }
 
 export interface CredentialStore extends StoreTransaction {
@@ -66,6 +69,7 @@ export function createCredentialStore(deps: StoreDeps): CredentialStore {
     remove: (id) => locked((t) => t.remove(id)),
     getClientRegistration: tx.getClientRegistration,
     saveClientRegistration: (registration, secrets) => locked((t) => t.saveClientRegistration(registration, secrets)),
+    removeClientRegistration: (issuer) => locked((t) => t.removeClientRegistration(issuer)),
     transaction: locked,
     describe: () => ({
       home: deps.home,
@@ -146,6 +150,15 @@ function createUnlockedTransaction(deps: StoreDeps): StoreTransaction {
     return registration;
   }
 
+  async function removeClientRegistration(issuer: string): Promise<boolean> {
+    const document = await load();
+    const registration = document.clients[issuer];
+    if (!registration) return false;
+    await deps.metadata.write(withoutClientRegistration(document, issuer));
+    if (registration.secretLocation) await (await secretsAt(registration.secretLocation)).delete(clientSecretAccount(issuer)).catch(() => false);
+    return true;
+  }
+
   return {
     list: async () => listCredentials(await load()),
     find: async (serverUrl) => findCredentials(await load(), serverUrl)[0],
@@ -156,5 +169,6 @@ function createUnlockedTransaction(deps: StoreDeps): StoreTransaction {
     remove,
     getClientRegistration,
     saveClientRegistration,
+    removeClientRegistration,
   };
 }

@@ -1,7 +1,9 @@
+import { decodeJwt } from 'jose';
 import * as oauth from 'oauth4webapi';
+import { deleteRegisteredClient } from './client-deletion.js';
 import type { CredentialSecrets, SecretLocation, StoredCredential } from './credential.js';
 import { authorizationServerOf, clientAuthOf, clientOf, oauthRequestOptions, type StoreFetch } from './credential-oauth.js';
-import type { CredentialStore } from './credential-store.js';
+import type { CredentialStore, StoreTransaction } from './credential-store.js';
 
 /** What happened to one token at the AS (RFC 7009). */
 export type RevocationOutcome =
@@ -22,13 +24,28 @@ export interface LogoutOutcome {
   accessTokenExpiresAt: string | undefined;
   deleted: boolean;
   secretLocation: SecretLocation;
+  /**
+   * RFC 9068: when the access token is a JWT, its `exp` (ISO). A resource server that validates JWTs
+   * locally accepts it until then, revoked or not.
+   */
+  accessTokenJwtExpiresAt: string | undefined;
+  /** What happened to the dynamic client registration this login used. */
+  client: ClientOutcome;
 }
+
+export type ClientOutcome =
+  | { status: 'deleted' }
+  /** Forgotten here; `reason` says why it stays registered at the AS. */
+  | { status: 'forgotten'; reason: string }
+  | { status: 'kept'; reason: 'keep-client' | 'shared' | 'not-dcr' | 'none' };
 
 export interface LogoutDeps {
   store: CredentialStore;
   fetch: StoreFetch;
   now: () => Date;
   allowHttp: boolean;
+  /** --keep-client: leave the dynamic registration in place (and stored) for the next login. */
+  keepClient?: boolean;
 }
 
 /**
@@ -45,6 +62,7 @@ export async function logoutCredential(credential: StoredCredential, deps: Logou
     const accessExpired = current.accessTokenExpiresAt !== undefined && Date.parse(current.accessTokenExpiresAt) <= deps.now().getTime();
     const accessToken: RevocationOutcome = accessExpired ? { status: 'skipped', reason: 'expired' } : await revoke(current, secrets, 'access_token', deps);
     const deleted = await tx.remove(current.id);
+    const client = await forgetClient(current, tx, deps);
     return {
       serverUrl: current.serverUrl,
       resource: current.resource,
@@ -55,8 +73,36 @@ export async function logoutCredential(credential: StoredCredential, deps: Logou
       accessTokenExpiresAt: current.accessTokenExpiresAt,
       deleted,
       secretLocation: current.secretLocation,
+      accessTokenJwtExpiresAt: jwtExpiry(secrets?.accessToken),
+      client,
     };
   });
+}
+
+function jwtExpiry(token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? new Date(exp * 1000).toISOString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A logout also ends the dynamic registration it made (RFC 7592 delete where the AS offers it), unless
+ * --keep-client, or another stored login at the same AS still uses that client.
+ */
+async function forgetClient(credential: StoredCredential, tx: StoreTransaction, deps: LogoutDeps): Promise<ClientOutcome> {
+  if (credential.registrationMethod !== 'dcr') return { status: 'kept', reason: 'not-dcr' };
+  if (deps.keepClient) return { status: 'kept', reason: 'keep-client' };
+  const stored = await tx.getClientRegistration(credential.issuer).catch(() => undefined);
+  if (stored === undefined || stored.registration.clientId !== credential.clientId) return { status: 'kept', reason: 'none' };
+  const others = (await tx.list()).filter((c) => c.issuer === credential.issuer && c.clientId === credential.clientId);
+  if (others.length > 0) return { status: 'kept', reason: 'shared' };
+  const deleted = await deleteRegisteredClient(stored, deps.fetch);
+  await tx.removeClientRegistration(credential.issuer);
+  return deleted === true ? { status: 'deleted' } : { status: 'forgotten', reason: deleted };
 }
 
 async function revoke(

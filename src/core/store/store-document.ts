@@ -75,3 +75,9 @@ export function withoutCredential(document: StoreDocument, id: string): StoreDoc
 export function withClientRegistration(document: StoreDocument, registration: ClientRegistration): StoreDocument {
   return { ...document, clients: { ...document.clients, [registration.issuer]: registration } };
 }
+
+export function withoutClientRegistration(document: StoreDocument, issuer: string): StoreDocument {
+  const clients = { ...document.clients };
+  delete clients[issuer];
+  return { ...document, clients };
+}
