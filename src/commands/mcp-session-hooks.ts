@@ -1,4 +1,5 @@
 import type { McpClientOptions } from '../core/mcp/mcp-client.js';
+import { terminalText } from '../output/terminal-text.js';
 import { sleepFor } from './login-deps.js';
 import type { Runtime } from './runtime.js';
 
@@ -11,10 +12,10 @@ export function mcpSessionHooks(runtime: Runtime): Pick<McpClientOptions, 'fetch
   const s = runtime.errStyle;
   return {
     fetch: runtime.http.fetch,
-    onDeclined: (declined) => runtime.note(s.yellow(`The server asked for ${declined.asked} (${declined.method}); mcpauth cannot answer that and declined it.`)),
+    onDeclined: (declined) => runtime.note(s.yellow(terminalText(`The server asked for ${declined.asked} (${declined.method}); mcpauth cannot answer that and declined it.`))),
     onNotification: (notification) => {
       if (!runtime.globals.verbose) return;
-      runtime.note(s.dim(`mcp ${notification.method} ${JSON.stringify(notification.params ?? {}).slice(0, 200)}`));
+      runtime.note(s.dim(terminalText(`mcp ${notification.method} ${JSON.stringify(notification.params ?? {})}`, { maxLength: 200 })));
     },
     sleep: sleepFor(runtime.deps.signal),
   };

@@ -115,7 +115,7 @@ describe('every human renderer shows server, token, file and git text safely', (
 
   it('logout, rotate, rotate --client and rotate --config', () => {
     const rejected = { status: 'rejected', error: EVIL, description: EVIL } as const;
-    const logout: LogoutOutcome = { serverUrl: EVIL, resource: EVIL, issuer: EVIL, revocationEndpoint: EVIL, refreshToken: rejected, accessToken: { status: 'failed', message: EVIL }, accessTokenExpiresAt: undefined, deleted: true, secretLocation: 'file' };
+    const logout: LogoutOutcome = { serverUrl: EVIL, resource: EVIL, issuer: EVIL, revocationEndpoint: EVIL, refreshToken: rejected, accessToken: { status: 'failed', message: EVIL }, accessTokenExpiresAt: undefined, deleted: true, secretLocation: 'file', accessTokenJwtExpiresAt: undefined, client: { status: 'forgotten', reason: EVIL } };
     expectSafe(renderLogoutHuman([logout], new Date(), plainStyle));
     const rotation: RotationReport = { result: 'failed', outcomes: [{ serverUrl: EVIL, resource: EVIL, issuer: EVIL, status: 'failed', failure: { code: 'protocol', message: EVIL, hint: EVIL } }, { serverUrl: EVIL, resource: EVIL, issuer: EVIL, status: 'login-needed', loginCommand: EVIL }] };
     expectSafe(renderRotateHuman(rotation, plainStyle));
