@@ -33,9 +33,13 @@ _mcpauth() {
         --scope) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --port) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --browser) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --resource) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --audience) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --trust-issuer) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --prompt) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device --assume-pkce-s256 --protocol-version" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device --assume-pkce-s256 --resource --no-resource --audience --trust-issuer --prompt --protocol-version" -- "$cur")) ;;
     "logout")
       case "$prev" in
       esac
@@ -82,7 +86,7 @@ _mcpauth() {
         --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --to) COMPREPLY=($(compgen -W "env print" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--all --if-expiring-within --client --config --to --write" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--all --if-expiring-within --client --config --to --write --follow-symlinks" -- "$cur")) ;;
     "audit-config")
       case "$prev" in
         --exclude) COMPREPLY=($(compgen -f -- "$cur")); return ;;
