@@ -14,6 +14,8 @@ import type { Runtime } from './runtime.js';
  * single-flight refresh as `call` and `rotate` (core/flows/refresh.ts), and the same login as
  * `mcpauth login` (the opener that never reaches a shell, the device flow on a machine without display).
  */
+const NO_TOKEN: HeldToken = { accessToken: '', scopes: [] };
+
 export function createProxyAuthDeps(options: ProxyOptions, runtime: Runtime, store: CredentialStore): ProxyAuthDeps {
   const fresh = { store, fetch: runtime.http.fetch, now: runtime.deps.now, allowHttp: runtime.globals.allowHttp };
   const read = async (force: boolean): Promise<HeldToken> => {
@@ -23,8 +25,9 @@ export function createProxyAuthDeps(options: ProxyOptions, runtime: Runtime, sto
   return {
     token: async () => {
       // No credential yet: go without one; the server's 401 starts a login (or it needs none).
-      if (!(await store.find(options.url))) return { accessToken: '', scopes: [] };
-      return read(false);
+      if (!(await store.find(options.url))) return NO_TOKEN;
+      // A refresh that fails (revoked grant) is the server's 401 to come: the login path handles both.
+      return read(false).catch((error: unknown) => (error instanceof CliError && error.code === 'auth' ? NO_TOKEN : Promise.reject(error)));
     },
     refresh: async (failed) => {
       if (!(await store.find(options.url))) throw new CliError('auth', `no stored credential for ${options.url}.`);
