@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { McpFetch } from '../core/mcp/streamable-http.js';
+import type { StreamFetch } from '../core/proxy/server-stream.js';
 import { CliError } from '../errors.js';
 import { createProxyAuthDeps } from './proxy-deps.js';
 import type { ProxyOptions } from './proxy.js';
@@ -21,7 +21,7 @@ export async function serveProxy(options: ProxyOptions, headers: Record<string, 
   if (stdin === undefined) throw new CliError('internal', 'no standard input to read MCP messages from.');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
   const http = createCommandHttpClient({ ...runtime, globals: { ...runtime.globals, timeoutMs: options.idleTimeout * 1000 } }, runtime.deps.fetch);
-  const fetch: McpFetch = (url, init) => http.fetch(url, { ...init, maxBodyBytes: MAX_STREAM_BYTES });
+  const fetch: StreamFetch = (url, init) => http.fetch(url, { ...init, maxBodyBytes: MAX_STREAM_BYTES });
   const send = (message: object): void => runtime.deps.io.stdout.write(`${JSON.stringify(message)}\n`);
   const log = (text: string, verbose = false): void => {
     if (!verbose || runtime.globals.verbose) runtime.note(`mcpauth proxy: ${text}`);
@@ -55,8 +55,8 @@ export async function serveProxy(options: ProxyOptions, headers: Record<string, 
 
 /** The JSON-RPC error the local client sees: one sentence, with the command to run when a login is needed. */
 function describe(error: unknown, url: string): { code: number; message: string } {
-  if (error instanceof CliError && error.code === 'auth') {
-    return { code: INTERNAL_ERROR, message: `mcpauth proxy: authorization failed (${error.message}) Run: mcpauth login ${url}` };
+  if (error instanceof CliError && (error.code === 'auth' || error.code === 'protocol' || error.code === 'cancelled')) {
+    return { code: INTERNAL_ERROR, message: `mcpauth proxy: authorization failed: ${error.message} Run: mcpauth login ${url}` };
   }
   const text = error instanceof Error ? error.message : String(error);
   return { code: INTERNAL_ERROR, message: `mcpauth proxy: ${text}` };

@@ -23,12 +23,18 @@ export function freshHome(): Record<string, string> {
 
 /** The official SDK's stdio Client, spawning `command args` as a real MCP host would. */
 export async function connectStdio(command: string, args: string[], env: Record<string, string>, capabilities: Record<string, unknown> = {}): Promise<ProxyClient> {
+  const started = startStdio(command, args, env, capabilities);
+  await started.connected;
+  return started;
+}
+
+/** The same, without waiting: `connected` rejects when initialize fails (the proxy answered an error). */
+export function startStdio(command: string, args: string[], env: Record<string, string>, capabilities: Record<string, unknown> = {}): ProxyClient & { connected: Promise<void> } {
   const transport = new StdioClientTransport({ command, args, env: { ...inheritedEnv(), ...env }, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const client = new Client({ name: 'proxy-test', version: '1.0.0' }, { capabilities });
-  await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close() };
+  return { client, stderr: () => stderr, close: () => client.close(), connected: client.connect(transport) };
 }
 
 export function proxyArgs(url: string, extra: string[] = []): string[] {

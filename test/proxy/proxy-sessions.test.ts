@@ -30,7 +30,7 @@ async function connect(h: Harness, env: Record<string, string>, capabilities: Re
   return proxy;
 }
 
-const textOf = (result: { content?: unknown }): string => (result.content as Array<{ text: string }>)[0]?.text ?? '';
+const textOf = (result: unknown): string => ((result as { content?: Array<{ text: string }> }).content ?? [])[0]?.text ?? '';
 
 /** oidc-provider's grant events: how many refresh_token grants the AS served. */
 function countRefreshes(h: Harness): () => number {

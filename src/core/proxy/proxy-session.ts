@@ -1,8 +1,8 @@
 import { McpSessionExpiredError } from '../mcp/mcp-error.js';
 import { classifyMessage, type JsonRpcId, type JsonRpcResponse, type ServerRequest } from '../mcp/rpc-incoming.js';
 import type { ServerRequestAnswer } from '../mcp/server-requests.js';
-import { createStreamableHttpTransport, type McpFetch, type OutgoingRpc } from '../mcp/streamable-http.js';
-import { openServerStream } from './server-stream.js';
+import { createStreamableHttpTransport, type OutgoingRpc } from '../mcp/streamable-http.js';
+import { openServerStream, type StreamFetch } from './server-stream.js';
 import type { ProxyAuth } from './proxy-auth.js';
 
 export interface ProxyOptions {
@@ -14,7 +14,7 @@ export interface ProxyOptions {
 }
 
 export interface ProxyDeps {
-  fetch: McpFetch;
+  fetch: StreamFetch;
   auth: ProxyAuth;
   sleep: (ms: number) => Promise<void>;
   /** One message to the local client (stdout). */

@@ -1,9 +1,12 @@
 import { readSseEvents } from '../mcp/sse-events.js';
 import type { McpFetch } from '../mcp/streamable-http.js';
 
+/** The transport's fetch, plus a signal so that closing the proxy ends the long-lived GET. */
+export type StreamFetch = (url: string, init: Parameters<McpFetch>[1] & { signal?: AbortSignal }) => Promise<Response>;
+
 export interface ServerStreamOptions {
   url: string;
-  fetch: McpFetch;
+  fetch: StreamFetch;
   headers: () => Promise<Record<string, string>>;
   sleep: (ms: number) => Promise<void>;
   log: (text: string, verbose?: boolean) => void;
@@ -35,7 +38,7 @@ async function run(options: ServerStreamOptions, signal: AbortSignal): Promise<v
     const headers = { ...(await options.headers()), accept: 'text/event-stream', ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) };
     let messages = 0;
     try {
-      const response = await options.fetch(options.url, { method: 'GET', headers, label: 'proxy server event stream', stream: true });
+      const response = await options.fetch(options.url, { method: 'GET', headers, label: 'proxy server event stream', stream: true, signal });
       if (response.status === 405 || response.status === 404) {
         await response.body?.cancel().catch(() => undefined);
         options.log(`the server offers no event stream of its own (GET answered ${response.status})`, true);
