@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { homedir, platform } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ClientWriter, SetupEntry } from '../core/setup/client-writer.js';
 import type { ServerFacts, SetupPlan } from '../core/setup/plan-setup.js';
 import type { SetupResult } from '../core/setup/setup-result.js';
@@ -25,8 +25,10 @@ export async function performSetup(writer: ClientWriter, options: Resolved, runt
     clientId: options.clientId ?? storedClientId, callbackPort: options.callbackPort,
   });
   const file = await targetPath(writer, options, name, runtime);
-  const { readTextOrEmpty } = await import('../platform/config-files.js');
-  const before = await readTextOrEmpty(file);
+  const { createSafeWriter } = await import('../platform/safe-write.js');
+  // The one safe writer: no symlink followed, nothing outside the root, atomic, mode kept, project lock.
+  const safe = createSafeWriter({ root: writeRoot(file, options, runtime) });
+  const before = (await safe.read(file)) ?? '';
   const after = await placeEntry(writer, plan, before, file, options.scope);
   const { maskedSetupDiff } = await import('../core/setup/setup-diff.js');
   const needsLogin = plan.entry.kind === 'proxy' && facts?.requiresAuth === true && credential === undefined;
@@ -38,8 +40,11 @@ export async function performSetup(writer: ClientWriter, options: Resolved, runt
   }
   const written = options.write && after.change !== 'unchanged';
   if (written) {
-    const { writeSetupFile } = await import('../platform/config-files.js');
-    await writeSetupFile(file, after.after);
+    await safe.locked(async () => {
+      // Read again under the lock: another run may have changed the file since the dry-run read.
+      const current = await placeEntry(writer, plan, (await safe.read(file)) ?? '', file, options.scope);
+      if (current.change !== 'unchanged') await safe.write(file, current.after);
+    });
   }
   const result: SetupResult = {
     client: writer.id, scope: options.scope, file, name, mode: plan.entry.kind, entry: writer.entry(plan.entry), change: after.change, written,
@@ -102,4 +107,12 @@ async function targetPath(writer: ClientWriter, options: Resolved, name: string,
     throw new CliError('usage', `${writer.id} ${where}.`, { hint: options.scope === 'project' ? 'Use --scope user, or --file <path>.' : 'Pass --file <path>.' });
   }
   return file;
+}
+
+/** The folder nothing may be written outside of: the project, the home folder for user files, else the file's own. */
+function writeRoot(file: string, options: Resolved, runtime: Runtime): string {
+  if (options.scope === 'project' && options.file === undefined) return resolve(runtime.deps.cwd, options.projectDir ?? '.');
+  const home = runtime.deps.env.HOME || runtime.deps.env.USERPROFILE || homedir();
+  const rel = relative(home, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? home : dirname(file);
 }

@@ -81,7 +81,7 @@ describe('mcpauth setup (command)', () => {
     symlinkSync(elsewhere, join(home, '.cursor', 'mcp.json'));
     const run = await setup(home, ['cursor', harness.mcpUrl, '--write']);
     expect(run.code).toBe(2);
-    expect(run.err).toContain('is a symbolic link');
+    expect(run.err).toMatch(/refusing to write .*mcp\.json: it is a symbolic link/);
     expect(readFileSync(elsewhere, 'utf8')).toBe('{}\n');
   });
 });
