@@ -125,7 +125,9 @@ export async function runCli(argv: readonly string[], deps: Deps, runs: CommandR
     // Only a failing run pays for loading the error mapping.
     const { reportError, reportParseError } = await import('./commands/report-error.js');
     // commander already wrote its line to stderr; --json still gets its one document on stdout.
-    return parsing ? reportParseError(ctx.parseFailure, deps, argv) : reportError(error, deps, argv);
+    if (parsing) return reportParseError(ctx.parseFailure, deps, argv);
+    const { sourceMappedStack } = await import('./platform/source-mapped-stack.js');
+    return reportError(error, { ...deps, stackTrace: deps.stackTrace ?? sourceMappedStack }, argv);
   }
 }
 

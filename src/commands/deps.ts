@@ -18,6 +18,8 @@ export interface Deps {
   color: ColorDecision;
   /** This program as a client config would start it: node's absolute path and our bin script (setup). */
   executable?: { node: string; script: string | undefined };
+  /** An internal error's stack for a bug report (the CLI maps bundle positions back to src/); default: error.stack. */
+  stackTrace?: (error: Error) => string;
 }
 
 /** The flags every command accepts (declared on the root program). */

@@ -2,6 +2,7 @@ import { HttpError } from '../core/http/http-error.js';
 import { classifyOAuthError } from '../core/flows/oauth-error.js';
 import { CliError } from '../errors.js';
 import { terminalText } from '../output/terminal-text.js';
+import { VERSION } from '../version.js';
 import type { Deps } from './deps.js';
 
 /** Maps anything a command threw to a CliError: the one place errors get their exit code. */
@@ -17,10 +18,15 @@ export function toCliError(error: unknown): CliError {
   }
   const message = error instanceof Error ? error.message : String(error);
   return new CliError('internal', `internal error: ${message}`, {
-    hint: 'This is a bug in mcpauth. Re-run with --verbose and report the output (secrets are masked).',
+    hint: INTERNAL_ERROR_HINT,
     cause: error,
   });
 }
+
+/** Where to report a bug and what to attach; nothing in it can carry a secret (docs/troubleshooting.md). */
+export const INTERNAL_ERROR_HINT =
+  `This is a bug in mcpauth ${VERSION}: please report it to the mcpauth maintainers (the issue tracker of the repository you installed it from). ` +
+  'Attach the command line with any token removed, the output of the same command with --verbose (tokens and secrets in it are masked), and `node --version`.';
 
 /** The one next step for "the server could not be reached" (exit 3), whichever command met it. */
 export const UNREACHABLE_HINT = 'Check the URL and your connection (is the server running?), or raise --timeout.';
@@ -76,7 +82,7 @@ export function reportError(error: unknown, deps: Deps, argv: readonly string[])
   if (cliError.hint) lines.push(`  hint: ${terminalText(cliError.hint)}`);
   if (verbose) {
     for (const cause of causeChain(cliError)) lines.push(`  cause: ${terminalText(cause)}`);
-    const original = cliError.code === 'internal' && cliError.cause instanceof Error ? cliError.cause.stack : undefined;
+    const original = cliError.code === 'internal' && cliError.cause instanceof Error ? (deps.stackTrace ?? defaultStack)(cliError.cause) : undefined;
     if (original) lines.push(terminalText(original, { multiline: true }));
   }
   deps.io.stderr.write(`${lines.join('\n')}\n`);
@@ -105,4 +111,8 @@ function wantsJson(argv: readonly string[]): boolean {
 function writeEnvelope(error: CliError, deps: Deps): void {
   const envelope = { error: { code: error.code, exitCode: error.exitCode, message: error.message, hint: error.hint ?? null } };
   deps.io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);
+}
+
+function defaultStack(error: Error): string {
+  return error.stack ?? `${error.name}: ${error.message}`;
 }

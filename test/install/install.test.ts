@@ -50,7 +50,7 @@ describe('installs from a clean clone', () => {
   it('the tarball holds the built CLI and its docs, and no sources, tests or secrets', async () => {
     const listing = await mustRun('tar', ['-tzf', tarball], { cwd: work });
     const files = listing.stdout.trim().split('\n').map((path) => path.replace(/^package\//, ''));
-    for (const required of ['package.json', 'bin/mcpauth.js', 'dist/main.js', 'LICENSE', 'README.md', 'docs/install.md', 'completions/mcpauth.bash']) {
+    for (const required of ['package.json', 'bin/mcpauth.js', 'dist/main.js', 'dist/main.js.map', 'LICENSE', 'README.md', 'docs/install.md', 'completions/mcpauth.bash']) {
       expect(files).toContain(required);
     }
     expect(files.filter((path) => /^(src|test|node_modules|\.ci)\/|(^|\/)\.env|\.(pem|key|ts)$|\.tgz$/.test(path))).toEqual([]);
