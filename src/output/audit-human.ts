@@ -8,6 +8,7 @@ export function renderAuditHuman(input: AuditReport, style: Style, verbose = fal
   // File names, server names and git authors come from the repository: sanitised for the terminal.
   const report = terminalSafe(input);
   const lines: string[] = [];
+  if (report.located) lines.push(...renderLocated(report.located, style));
   const byFile = new Map<string, AuditFinding[]>();
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   for (const [file, findings] of byFile) {
@@ -18,6 +19,13 @@ export function renderAuditHuman(input: AuditReport, style: Style, verbose = fal
   if (verbose) for (const excluded of report.excluded) lines.push(style.dim(`excluded ${excluded.path} (${excluded.reason === 'exclude-option' ? '--exclude' : 'never scanned'})`));
   lines.push(summary(report, style));
   return `${lines.join('\n')}\n`;
+}
+
+/** `--user`: every MCP file found on this machine, with the client it belongs to. */
+function renderLocated(located: NonNullable<AuditReport['located']>, style: Style): string[] {
+  if (located.length === 0) return [style.dim('No MCP client configs or token stores found in the usual places.'), ''];
+  const width = Math.max(...located.map((l) => l.file.length));
+  return [style.bold('MCP set-up on this machine'), ...located.map((l) => `  ${l.file.padEnd(width)}  ${l.client}${l.kind === 'token-store' ? ' (token store)' : ''}`), ''];
 }
 
 /**

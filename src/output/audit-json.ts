@@ -20,5 +20,5 @@ export function renderAuditJson(report: AuditReport): string {
     ...(f.commit === undefined ? {} : { commit: f.commit }),
   }));
   const { filesScanned, filesRead, suppressed, skipped, excluded } = report;
-  return `${JSON.stringify({ findings, filesScanned, filesRead, suppressed, skipped, excluded }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, filesScanned, filesRead, suppressed, skipped, excluded, ...(report.located ? { located: report.located } : {}) }, null, 2)}\n`;
 }

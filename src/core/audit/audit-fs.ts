@@ -10,6 +10,7 @@ export interface PathInfo {
   size: number;
   /** Permission bits (mode & 0o777). */
   mode: number;
+  mtimeMs: number;
 }
 
 /** A read that never blocks on a device or FIFO and never holds more than the cap. */
@@ -78,7 +79,7 @@ export function createNodeAuditFileSystem(): AuditFileSystem {
     },
     async lstat(path) {
       const info = await lstat(path);
-      return { type: typeOf(info), size: info.size, mode: info.mode & 0o777 };
+      return { type: typeOf(info), size: info.size, mode: info.mode & 0o777, mtimeMs: info.mtimeMs };
     },
     realpath: (path) => realpath(path),
     readBounded,

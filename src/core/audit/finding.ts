@@ -77,4 +77,6 @@ export interface AuditReport {
   excluded: ExcludedPath[];
   /** Findings hidden by the baseline, the ignore file or inline comments. */
   suppressed: number;
+  /** `--user`: every MCP file found on this machine and the client it belongs to, findings or not. */
+  located?: Array<{ file: string; client: string; kind: 'config' | 'token-store' }>;
 }

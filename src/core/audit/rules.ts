@@ -43,6 +43,8 @@ const SETTING_RULES: readonly AuditRule[] = [
   { id: 'input-without-password', category: 'insecure-setting', severity: 'warning', title: 'VS Code promptString input for a secret without "password": true', help: 'Add "password": true to the input so the typed secret is masked.' },
   { id: 'insecure-http-url', category: 'insecure-setting', severity: 'warning', title: 'Remote MCP server over plain http to a non-loopback host', help: 'Use https: over http the bearer token travels in clear text.' },
   { id: 'token-in-url', category: 'insecure-setting', severity: 'warning', title: 'Credential passed in a URL query string', help: 'Send the credential in a header (Authorization or the vendor\'s key header): URLs end up in logs, proxies and browser history.' },
+  { id: 'plaintext-token-store', category: 'insecure-setting', severity: 'warning', title: 'OAuth tokens stored in a plain file', help: 'Anyone who can read this file can act as you until the refresh token is revoked. Log out of that tool (or delete the file) and prefer a client that keeps tokens in the OS keychain; mcpauth login does.' },
+  { id: 'file-readable-by-others', category: 'insecure-setting', severity: 'warning', title: 'File with credentials is readable by other users', help: 'chmod 600 the file (other accounts on this machine can read it now).' },
   { id: 'mcp-remote-vulnerable', category: 'insecure-setting', severity: 'error', title: 'mcp-remote below 0.1.16 (CVE-2025-6514, command injection via a malicious server)', help: 'Pin mcp-remote@0.1.16 or later.' },
 ];
 
