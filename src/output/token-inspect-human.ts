@@ -3,6 +3,7 @@ import type { TokenSummary } from '../core/token/token-summary.js';
 import type { Style } from './style.js';
 import { terminalSafe, terminalText } from './terminal-text.js';
 import { renderFindingLines, summarizeFindingCounts } from './token-inspect-findings.js';
+import { renderTokenDiagnosis } from './token-diagnosis.js';
 
 const TIME_LABELS = { iat: 'issued', nbf: 'not before', exp: 'expires' } as const;
 
@@ -17,6 +18,7 @@ export function renderTokenInspectHuman(input: TokenInspection, style: Style): s
   lines.push('');
   if (result.findings.length === 0) lines.push(style.green('No findings: nothing here explains a refusal.'));
   else lines.push(style.bold(`Findings: ${summarizeFindingCounts(result.findings)}`), ...renderFindingLines(result.findings, style));
+  if (input.diagnosis !== undefined) lines.push(...renderTokenDiagnosis(input.diagnosis, style));
   if (result.claims !== null) {
     const title = result.claimsSource === 'introspection' ? 'Introspection response' : 'Claims';
     // JSON.stringify escapes C0 but not C1 or bidi characters: the text is sanitised as a block.

@@ -10,6 +10,7 @@ export function renderTokenInspectJson(result: TokenInspection): string {
     verified: result.verified,
     verification: result.verification,
     findings: result.findings.map(({ id, severity, message }) => ({ id, severity, message })),
+    ...(result.diagnosis === undefined ? {} : { diagnosis: { identityProvider: result.diagnosis.idp ?? null, format: result.diagnosis.format, rows: result.diagnosis.rows, fix: result.diagnosis.fix ?? null } }),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -36,5 +36,5 @@ export interface SimulatorHooks {
 export function omitAudience(payload: Record<string, unknown>): void {
   const aud = payload.aud;
   delete payload.aud;
-  Object.defineProperty(payload, 'aud', { value: aud, enumerable: false, configurable: true });
+  Object.defineProperty(payload, 'aud', { value: aud, enumerable: false, writable: true, configurable: true });
 }

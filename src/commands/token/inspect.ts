@@ -61,13 +61,20 @@ export async function runTokenInspect(options: TokenInspectOptions, runtime: Run
     allowHttp: runtime.globals.allowHttp,
   };
   let plan = planFromFlags(flags);
+  let serverContext: import('../../core/token/server-context.js').ServerContext | undefined;
   if (options.server !== undefined) {
     const { discoverServerContext } = await import('../../core/token/server-context.js');
     const server = await discoverServerContext(options.server, { fetch: runtime.http.fetch, clock: runtime.deps.clock });
     for (const note of server.notes) runtime.note(runtime.errStyle.dim(`note: ${terminalText(note)}`));
     plan = planFromServer(server, flags);
+    serverContext = server;
   }
-  const result = await inspectToken({ token: source.token, ...plan }, { fetch: runtime.http.fetch, now: runtime.deps.now });
+  let result = await inspectToken({ token: source.token, ...plan }, { fetch: runtime.http.fetch, now: runtime.deps.now });
+  if (serverContext !== undefined) {
+    const { diagnoseToken } = await import('../../core/idp/diagnose-token.js');
+    const s = serverContext;
+    result = { ...result, diagnosis: diagnoseToken({ token: source.token, resource: s.resource, issuer: s.as?.issuer ?? s.issuer, scopes: s.challengeScope ?? s.prmScopes, metadata: s.as as Record<string, unknown> | undefined }) };
+  }
   if (runtime.globals.json) {
     const { renderTokenInspectJson } = await import('../../output/token-inspect-json.js');
     runtime.deps.io.stdout.write(renderTokenInspectJson(result));

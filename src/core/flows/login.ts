@@ -5,6 +5,8 @@ import { IDP_PROVIDERS, type RecognizedIdp } from '../idp/index.js';
 import { createAppSteps, loopbackHostFor, pinnedPortFor, pkceAssumedFor, planIdpLogin, type IdpLoginOverrides, type IdpLoginPlan } from '../idp/login-policy.js';
 import { createMcpClient, type ServerHello } from '../mcp/mcp-client.js';
 import { describeMcpFailure } from '../mcp/mcp-failure.js';
+import { McpHttpError } from '../mcp/mcp-error.js';
+import { describeDiagnosis, diagnoseToken } from '../idp/diagnose-token.js';
 import type { McpProtocolVersion } from '../mcp/protocol-version.js';
 import type { CredentialStore } from '../store/credential-store.js';
 import type { StoredCredential } from '../store/credential.js';
@@ -83,7 +85,7 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
   const scope = request.scopes
     ? { scope: request.scopes.join(' ') || undefined, source: 'challenge' as const, addedOfflineAccess: false }
     : chooseScopes({ override: request.scopeOverride, challengeScope: found.challengeScope, prmScopesSupported: found.prm.scopes_supported, asScopesSupported: found.as.scopes_supported });
-  const plan = planIdpLogin({ idp: found.idp, prmResource: found.resource, scope: scope.scope, overrides: request.idpOverrides ?? {} });
+  const plan = planIdpLogin({ idp: found.idp, prmResource: found.resource, scope: scope.scope, overrides: request.idpOverrides ?? {}, asScopes: found.as.scopes_supported });
   for (const note of plan.notes) deps.warn(note);
   const flow = pickFlow(request.flow, found.as);
   if (request.preregisteredIssuer !== undefined && request.preregisteredIssuer !== found.as.issuer) {
@@ -113,9 +115,20 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
     }),
   );
   const proof = await proveCredential(request, tokens.access_token, deps).catch((error: unknown) => {
-    throw describeMcpFailure(error, `the credential is stored, but proving it failed`);
+    throw withDiagnosis(describeMcpFailure(error, `the credential is stored, but proving it failed`), error, tokens.access_token, found, plan);
   });
   return { credential, ...proof, flow, registration: identity.method, scope: { ...scope, scope: plan.scope }, idp: found.idp, resourceSent: plan.resource !== undefined };
+}
+
+/**
+ * idp-quirks.md §17#3: a 401 right after a "successful" login is nearly always an audience the IdP did
+ * not bind. The hint then shows the PRM resource against the token's aud, iss and scope, with the IdP's fix.
+ */
+function withDiagnosis(described: unknown, error: unknown, accessToken: string, found: LoginDiscovery, plan: IdpLoginPlan): unknown {
+  if (!(error instanceof McpHttpError) || error.status !== 401 || !(described instanceof CliError)) return described;
+  const diagnosis = diagnoseToken({ token: accessToken, resource: found.resource, issuer: found.as.issuer, scopes: splitScopes(found.challengeScope), metadata: found.as as Record<string, unknown>, idp: found.idp });
+  const lines = describeDiagnosis(diagnosis);
+  return new CliError('auth', described.message, { hint: ['the server rejected the new token; what it expects vs what the token carries:', ...lines.map((l) => `  ${l}`), plan.resource === undefined ? "  ('resource' was not sent on this login)" : ''].filter(Boolean).join('\n'), cause: error });
 }
 
 /** GitHub (and Google desktop apps) want the client secret even with PKCE (idp-quirks.md §7 row 5, §6 row 3). */

@@ -18,6 +18,8 @@ export interface IdpLoginInput {
   prmResource: string;
   scope: string | undefined;
   overrides: IdpLoginOverrides;
+  /** The AS metadata scopes_supported (only consulted for the `openid` fallback). */
+  asScopes?: unknown;
 }
 
 /**
@@ -47,6 +49,12 @@ export function planIdpLogin(input: IdpLoginInput): IdpLoginPlan {
   const { idp, overrides } = input;
   const notes: string[] = [];
   let scopes = (input.scope ?? '').split(' ').filter(Boolean);
+  if (scopes.length === 0 && idp !== undefined && Array.isArray(input.asScopes) && input.asScopes.includes('openid')) {
+    // §18.3 and §3 row 6 / §5 row 5 / §1 (AADSTS900144): these IdPs refuse a request without scope;
+    // with none from the challenge or PRM, `openid` (listed by the AS) and never the AS's whole list.
+    scopes = ['openid'];
+    notes.push(`${idp.name}: no scope came from the server, so 'openid' is requested (the IdP refuses a request without scope).`);
+  }
   const authorizationParams: Record<string, string> = {};
   const id = idp?.id;
 

@@ -1,4 +1,5 @@
 import { compareSeverity } from '../findings/severity.js';
+import type { TokenDiagnosis } from '../idp/diagnose-token.js';
 import { maskSecret } from '../secrets/mask.js';
 import type { TokenExpectations } from './check-context.js';
 import { describeTimeClaims, type TimeClaim } from './describe-time.js';
@@ -41,6 +42,8 @@ export interface TokenInspection {
   /** The injected clock when inspected, in seconds (renderers show relative times against it). */
   inspectedAt: number;
   findings: TokenFinding[];
+  /** With --server: the PRM resource, issuer and scopes beside aud, iss and scope, and the IdP's audience fix. */
+  diagnosis?: TokenDiagnosis;
 }
 
 /** Decodes, verifies and checks a token. Never throws for a bad token: everything wrong is a finding. */

@@ -43,6 +43,12 @@ describe('planIdpLogin (idp-quirks.md §18)', () => {
     expect(none).toMatchObject({ resource: undefined, refreshParams: {}, authorizationParams: { prompt: 'consent' } });
   });
 
+  it("no scope from the server: 'openid' for a recognised IdP that lists it, nothing for a generic AS", () => {
+    expect(planIdpLogin({ idp: idp('cognito'), prmResource: R, scope: undefined, overrides: {}, asScopes: ['openid', 'phone'] }).scope).toBe('openid');
+    expect(planIdpLogin({ idp: idp('okta'), prmResource: R, scope: undefined, overrides: {}, asScopes: ['profile'] }).scope).toBeUndefined();
+    expect(planIdpLogin({ idp: undefined, prmResource: R, scope: undefined, overrides: {}, asScopes: ['openid'] }).scope).toBeUndefined();
+  });
+
   it('PKCE is assumed only for recognised Entra and Cognito, never for a low-confidence guess or another IdP', () => {
     expect(pkceAssumedFor(idp('entra'))).toContain('S256');
     expect(pkceAssumedFor(idp('cognito', 'medium'))).toContain('S256');
