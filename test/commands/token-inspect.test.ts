@@ -46,6 +46,11 @@ describe('mcpauth token inspect', () => {
 
       No findings: nothing here explains a refusal.
 
+      Against the server: expected | in the token
+        PRM resource / aud ok       http://MCP/mcp | http://MCP/mcp
+        AS issuer / iss    ok       http://AS | http://AS
+        needed / scope     ok       mcp:tools | mcp:tools
+
       Claims
         {
           "iss": "http://AS",
@@ -66,7 +71,7 @@ describe('mcpauth token inspect', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const json = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['token', 'format', 'header', 'claims', 'verified', 'verification', 'findings']);
+    expect(Object.keys(json)).toEqual(['token', 'format', 'header', 'claims', 'verified', 'verification', 'findings', 'diagnosis']);
     expect(json.verified).toBe(true);
     expect(json.claims).toEqual({ iss: h.issuer, aud: h.mcpUrl, sub: 'alice', client_id: 'harness-public', scope: 'mcp:tools', iat: IAT, exp: IAT + 600, jti: 'jti-1' });
     expect(json.findings).toEqual([]);
