@@ -7,6 +7,7 @@ complete -c mcpauth -s v -l verbose -d 'show the HTTP trace (secrets masked) and
 complete -c mcpauth -l timeout -r -d 'per-request network timeout'
 complete -c mcpauth -l no-input -d 'never prompt; fail with the flag that answers the question instead'
 complete -c mcpauth -l allow-http -d 'allow plain http to hosts other than loopback'
+complete -c mcpauth -l allow-private -d 'let URLs a server supplies lead to private, link-local or metadata addresses'
 complete -c mcpauth -n '__fish_use_subcommand' -a probe -d 'diagnose a remote MCP server\'s auth setup, step by step'
 complete -c mcpauth -n '__fish_use_subcommand' -a login -d 'log in to a remote MCP server (OAuth 2.1 + PKCE, or the device flow)'
 complete -c mcpauth -n '__fish_use_subcommand' -a logout -d 'revoke and delete a stored credential'

@@ -59,6 +59,7 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
     .addOption(new Option('--timeout <seconds>', 'per-request network timeout').argParser(parsePositiveNumber).default(10))
     .option('--no-input', 'never prompt; fail with the flag that answers the question instead')
     .option('--allow-http', 'allow plain http to hosts other than loopback', false)
+    .option('--allow-private', 'let URLs a server supplies lead to private, link-local or metadata addresses', false)
     .showSuggestionAfterError(true)
     // "(default: false)" on every switch is noise; real defaults (--timeout 10) stay visible.
     .configureHelp({

@@ -19,6 +19,7 @@ export function readGlobals(command: Command): GlobalOptions {
     timeout?: number;
     input?: boolean;
     allowHttp?: boolean;
+    allowPrivate?: boolean;
   }>();
   return {
     json: all.json === true,
@@ -27,7 +28,15 @@ export function readGlobals(command: Command): GlobalOptions {
     timeoutMs: Math.round((all.timeout ?? 10) * 1000),
     input: all.input !== false,
     allowHttp: all.allowHttp === true,
+    allowPrivate: all.allowPrivate === true,
+    targets: typedUrls(command),
   };
+}
+
+/** Every http(s) URL the user typed as an argument or option value of this command. */
+function typedUrls(command: Command): string[] {
+  const values = [...command.processedArgs, ...Object.values(command.opts())].flat();
+  return values.filter((value): value is string => typeof value === 'string' && /^https?:\/\//i.test(value));
 }
 
 /** Runs an action with a runtime built from the command's flags, and records its exit code. */

@@ -31,6 +31,13 @@ export interface GlobalOptions {
   timeoutMs: number;
   input: boolean;
   allowHttp: boolean;
+  /** --allow-private: server-supplied URLs may lead to private, link-local and metadata addresses. */
+  allowPrivate?: boolean;
+  /**
+   * The URLs the user typed (arguments and options): their hosts, and the kinds of network they are
+   * on, are trusted. Set by runAction; without it (direct runtime in tests) no address rule applies.
+   */
+  targets?: string[];
 }
 
 export function isCI(env: Deps['env']): boolean {

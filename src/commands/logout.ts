@@ -43,6 +43,7 @@ export async function runLogout(options: LogoutOptions, runtime: Runtime): Promi
   const { deps } = runtime;
   const store = await openCredentialStore({ env: deps.env, now: deps.now });
   const targets = options.url === undefined ? await store.list() : await store.findAll(options.url);
+  for (const credential of targets) runtime.http.trust(credential.serverUrl);
   if (options.url !== undefined && targets.length === 0) {
     throw new CliError('auth', `no stored credential for ${options.url}: nothing to log out.`, { hint: "Run 'mcpauth status' to see what is stored." });
   }

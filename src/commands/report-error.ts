@@ -40,6 +40,8 @@ function fromHttpError(error: HttpError): CliError {
       return new CliError('usage', where, { hint: 'Use https, or pass --allow-http if you really mean plain http.', cause: error });
     case 'invalid-url':
       return new CliError('protocol', where, { cause: error });
+    case 'private-address':
+      return new CliError('protocol', where, { hint: 'If that network is really meant (an internal identity provider), pass --allow-private.', cause: error });
     case 'too-large':
       return new CliError('protocol', where, { hint: 'The server sent far more than such a response ever needs.', cause: error });
     case 'tls':

@@ -73,6 +73,8 @@ export async function runRotate(options: RotateOptions, runtime: Runtime): Promi
   const { openCredentialStore } = await import('../platform/store/open-store.js');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
   const credentials = options.all ? await store.list() : await findOne(store, options.url ?? '');
+  // Each stored server was the user's own target when they logged in: its network stays allowed.
+  for (const credential of credentials) runtime.http.trust(credential.serverUrl);
   if (options.client) {
     const { runClientRotation } = await import('./rotate-client.js');
     return runClientRotation(credentials, store, runtime);

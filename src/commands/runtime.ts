@@ -1,4 +1,6 @@
+import { createAddressGuard } from '../core/http/address-guard.js';
 import { createHttpClient, type HttpClient } from '../core/http/client.js';
+import { resolveHost } from '../platform/resolve-host.js';
 import type { HttpExchange } from '../core/http/exchange.js';
 import { platform } from 'node:os';
 import { shellFor, type CommandShell } from '../output/shell-quote.js';
@@ -66,6 +68,7 @@ export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals
     userAgent: USER_AGENT,
     signal: deps.signal,
     clock: deps.clock,
+    ...(globals.targets === undefined ? {} : { addressGuard: createAddressGuard({ allowPrivate: globals.allowPrivate === true, resolve: resolveHost }, globals.targets) }),
     onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
   });
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { isLoopbackHost } from '../core/http/url-policy.js';
 
 /** How the authorization URL reaches a person (or a test's stand-in). */
 export type BrowserChoice = { kind: 'print' } | { kind: 'system' } | { kind: 'program'; program: string };
@@ -26,8 +27,8 @@ export function checkOpenableUrl(raw: string, allowHttp: boolean): URL {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`the ${url.protocol} scheme is never opened`);
   if (url.username || url.password) throw new Error('the URL carries a user name or password');
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (url.protocol === 'http:' && !allowHttp && !/^(127(\.\d{1,3}){3}|::1|localhost)$/i.test(host)) {
+  // The one loopback rule (core/http/url-policy.ts), so login's checks and the browser never disagree.
+  if (url.protocol === 'http:' && !allowHttp && !isLoopbackHost(url.hostname)) {
     throw new Error('plain http is only opened for loopback hosts');
   }
   return url;

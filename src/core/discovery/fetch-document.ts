@@ -111,6 +111,6 @@ function recordFailure(attempt: DiscoveryAttempt, error: unknown): void {
   attempt.error = { code: error.code, detailCode: error.detailCode, message: error.message };
   attempt.detail = error.message;
   if (error.code === 'too-large') attempt.outcome = 'too-large';
-  else if (error.code === 'insecure-http' || error.code === 'invalid-url') attempt.outcome = 'refused';
+  else if (error.code === 'insecure-http' || error.code === 'invalid-url' || error.code === 'private-address') attempt.outcome = 'refused';
   else attempt.outcome = 'unreachable';
 }

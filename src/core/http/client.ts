@@ -3,6 +3,7 @@ import type { HttpExchange } from './exchange.js';
 import { classifyFetchError, HttpError } from './http-error.js';
 import { readBodyCapped } from './read-body.js';
 import { createStreamGuard, guardBody } from './stream-body.js';
+import type { AddressGuard } from './address-guard.js';
 import { checkRequestUrl } from './url-policy.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -19,6 +20,8 @@ export interface HttpClientOptions {
   /** Monotonic clock in ms; injected so traces are testable. */
   clock?: () => number;
   onExchange?: (exchange: HttpExchange) => void;
+  /** The rule for server-supplied URLs (private, link-local and metadata addresses); commands always set it. */
+  addressGuard?: AddressGuard;
 }
 
 export interface HttpRequestInit {
@@ -44,6 +47,8 @@ export interface HttpClient {
    */
   fetch(input: string | URL, init?: HttpRequestInit): Promise<Response>;
   readonly exchanges: readonly HttpExchange[];
+  /** Marks a URL as the user's own target (a stored credential's server): its network is allowed. */
+  trust(url: string): void;
 }
 
 function headersToRecord(headers: Headers, mask: boolean): Record<string, string> {
@@ -90,6 +95,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const signals = [timeout, options.signal, init.signal].filter((s): s is AbortSignal => Boolean(s));
     const signal = AbortSignal.any(signals);
     try {
+      await options.addressGuard?.check(url);
       const response = await options.fetch(url, {
         method,
         headers,
@@ -146,7 +152,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { fetch: send, exchanges };
+  return { fetch: send, exchanges, trust: (target) => options.addressGuard?.trust(target) };
 }
 
 function toHttpError(error: unknown, url: string, timedOut: () => boolean, cancels: Array<AbortSignal | undefined>, timeoutMs: number): HttpError {

@@ -18,7 +18,7 @@ export interface FollowOptions {
  * Each hop goes through the client again, so it is recorded and checked against the URL policy.
  */
 export async function fetchFollowingRedirects(
-  client: HttpClient,
+  client: Pick<HttpClient, 'fetch'>,
   url: string,
   init: HttpRequestInit,
   options: FollowOptions = {},

@@ -8,6 +8,8 @@ export type HttpFailureCode =
   | 'too-large'
   | 'insecure-http'
   | 'invalid-url'
+  /** A server-supplied URL leads to a private, loopback, link-local or metadata address (address-guard.ts). */
+  | 'private-address'
   | 'cancelled'
   | 'network';
 

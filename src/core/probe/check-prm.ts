@@ -1,6 +1,7 @@
 import { isJsonContentType, type DiscoveryAttempt, type ProtectedResourceDiscovery } from '../discovery/index.js';
 import { finding, type Finding, type ProbeEvidence } from './report.js';
 import { scopeList, unsafeUrlReason } from './url-checks.js';
+import { MAX_AUTHORIZATION_SERVERS } from './gather.js';
 
 /** Checklist B (and J93): locating and validating the protected resource metadata. */
 export function checkProtectedResource(evidence: ProbeEvidence): Finding[] {
@@ -70,12 +71,15 @@ function serverListFindings(prm: ProtectedResourceDiscovery): Finding[] {
     return [finding('prm-no-authorization-servers', `authorization_servers is ${JSON.stringify(list ?? null)}.`)];
   }
   const findings: Finding[] = [];
-  for (const entry of list) {
+  if (list.length > MAX_AUTHORIZATION_SERVERS) {
+    findings.push(finding('prm-too-many-authorization-servers', `${list.length} authorization servers are listed; the first ${MAX_AUTHORIZATION_SERVERS} were checked, the other ${list.length - MAX_AUTHORIZATION_SERVERS} were not requested.`));
+  }
+  for (const entry of list.slice(0, MAX_AUTHORIZATION_SERVERS)) {
     const reason = typeof entry === 'string' ? issuerReason(entry) : 'not a string';
     if (reason !== undefined) findings.push(finding('prm-authorization-server-invalid', `authorization_servers entry ${JSON.stringify(entry)} is ${reason}.`));
   }
   if (list.length > 1) {
-    findings.push(finding('prm-multiple-authorization-servers', `${list.length} authorization servers are listed; each was checked.`));
+    findings.push(finding('prm-multiple-authorization-servers', `${list.length} authorization servers are listed; ${list.length > MAX_AUTHORIZATION_SERVERS ? `the first ${MAX_AUTHORIZATION_SERVERS}` : 'each'} was checked.`));
   }
   return findings;
 }

@@ -30,6 +30,13 @@ export interface GatherDeps extends DiscoveryDeps {
   signal?: AbortSignal;
 }
 
+/**
+ * How many authorization_servers entries a probe follows (each costs up to a dozen requests). The rest
+ * are reported (prm-too-many-authorization-servers), never requested: a PRM listing 5,000 issuers
+ * once cost 13,587 requests and 845 MB.
+ */
+export const MAX_AUTHORIZATION_SERVERS = 5;
+
 /** An Origin no real client uses, so a CORS answer for it shows the server's general policy. */
 export const BROWSER_ORIGIN = 'https://probe.mcpauth.invalid';
 
@@ -74,7 +81,7 @@ async function discoverChain(evidence: ProbeEvidence, challenge: ChallengeResult
   }
   evidence.prm = prm;
   const listed = prm.metadata === undefined ? await misplacedServers(prm, d) : prm.authorizationServers;
-  const issuers = listed.filter((issuer) => usableUrl(issuer, undefined) !== undefined);
+  const issuers = listed.filter((issuer) => usableUrl(issuer, undefined) !== undefined).slice(0, MAX_AUTHORIZATION_SERVERS);
   evidence.servers = await Promise.all(issuers.map((issuer) => discoverServer(issuer, d)));
 }
 

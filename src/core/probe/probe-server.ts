@@ -1,6 +1,7 @@
 import type { DiscoveryAttempt } from '../discovery/index.js';
 import { compareSeverity } from '../findings/severity.js';
 import { checkActive } from './check-active.js';
+import { checkAddresses } from './check-addresses.js';
 import { checkAuthorizationServers } from './check-asm.js';
 import { checkChallenge } from './check-challenge.js';
 import { checkCors } from './check-cors.js';
@@ -33,6 +34,7 @@ export async function probeServer(target: string, options: ProbeServerOptions, d
 export function runChecks(evidence: ProbeEvidence): Finding[] {
   const findings = [
     ...checkTransport(evidence),
+    ...checkAddresses(evidence),
     ...checkChallenge(evidence),
     ...checkProtectedResource(evidence),
     ...checkAuthorizationServers(evidence),

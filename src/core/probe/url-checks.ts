@@ -12,6 +12,9 @@ export function unsafeUrlReason(value: unknown): string | undefined {
   // Security Best Practices §OAuth Authorization URL Validation: javascript:, data:, file: MUST be rejected.
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `a ${url.protocol} URL (only https is acceptable)`;
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return 'plain http on a non-loopback host';
+  // login refuses such an endpoint (a browser would send, or show, the credentials): probe says so too.
+  if (url.username !== '' || url.password !== '') return 'a URL with embedded credentials (user:password@)';
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'a URL with whitespace or control characters';
   return undefined;
 }
 

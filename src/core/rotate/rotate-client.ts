@@ -45,7 +45,7 @@ export async function rotateClient(credential: StoredCredential, deps: ClientRot
   const stored = await deps.store.getClientRegistration(credential.issuer);
   const created = await register(as, stored, deps);
   await deps.store.saveClientRegistration(created.record, created.secrets);
-  const deleted = await deleteOld(credential.clientId, stored, deps);
+  const deleted = await deleteOld(credential.clientId, stored, as, deps);
   const next = { ...base, newClientId: created.record.clientId, loginCommand: loginCommandFor(credential.serverUrl) };
   return deleted === true ? { ...next, status: 'replaced' } : { ...next, status: 'registered-old-kept', reason: deleted };
 }
@@ -86,11 +86,11 @@ async function register(as: oauth.AuthorizationServer, stored: StoredClientRegis
 }
 
 /** The old client's RFC 7592 deletion, only when the stored registration is that client. */
-async function deleteOld(clientId: string, stored: StoredClientRegistration | undefined, deps: ClientRotationDeps): Promise<true | string> {
+async function deleteOld(clientId: string, stored: StoredClientRegistration | undefined, as: oauth.AuthorizationServer, deps: ClientRotationDeps): Promise<true | string> {
   const same = stored?.registration.clientId === clientId ? stored : undefined;
   if (same?.registration.registrationClientUri === undefined || same.secrets.registrationAccessToken === undefined) {
     return `the old client ${clientId} cannot be deleted: its registration kept no RFC 7592 registration_client_uri and registration_access_token (the AS did not return them, or it was registered before mcpauth kept them). It stays registered at the AS; ask its administrator to remove it.`;
   }
-  const deleted = await deleteRegisteredClient(same, deps.fetch);
+  const deleted = await deleteRegisteredClient(same, deps.fetch, [as.registration_endpoint]);
   return deleted === true ? true : `${deleted}.`;
 }
