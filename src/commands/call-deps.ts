@@ -1,5 +1,7 @@
 import type { AuthorizedCallDeps, HeldToken, ReauthorizeReason } from '../core/flows/authorized-call.js';
 import { getFreshAccessToken } from '../core/flows/refresh.js';
+import { describeDiagnosis, diagnoseToken } from '../core/idp/diagnose-token.js';
+import type { StoredCredential } from '../core/store/credential.js';
 import { performLogin, type LoginRequest } from '../core/flows/login.js';
 import { createMcpClient } from '../core/mcp/mcp-client.js';
 import { McpHttpError } from '../core/mcp/mcp-error.js';
@@ -16,8 +18,10 @@ import { formatCommand } from '../output/shell-quote.js';
 /** The store, refresh and re-login behind `call`'s retry loop (core/flows/authorized-call.ts). */
 export async function createAuthorizedCallDeps(options: CallOptions, runtime: Runtime, store: CredentialStore, version: McpProtocolVersion): Promise<AuthorizedCallDeps> {
   const fresh = { store, fetch: runtime.http.fetch, now: runtime.deps.now, allowHttp: runtime.globals.allowHttp };
+  let last: { token: string; credential: StoredCredential } | undefined;
   const held = async (force: boolean): Promise<HeldToken> => {
     const token = await getFreshAccessToken(options.url, fresh, { forceRefresh: force });
+    last = { token: token.accessToken, credential: token.credential };
     return { accessToken: token.accessToken, scopes: token.credential.scopes };
   };
   if (!(await store.find(options.url))) {
@@ -28,6 +32,12 @@ export async function createAuthorizedCallDeps(options: CallOptions, runtime: Ru
     refresh: () => held(true),
     confirm: async (reason) => {
       runtime.note(terminalText(explain(reason)));
+      // idp-quirks.md §18.8: on a 401, what the server expects beside what the token carries.
+      if (reason.kind === 'unauthorized' && last !== undefined) {
+        const { credential, token } = last;
+        const diagnosis = diagnoseToken({ token, resource: credential.resource, issuer: credential.issuer, scopes: reason.required, metadata: { issuer: credential.issuer, token_endpoint: credential.tokenEndpoint } });
+        for (const line of describeDiagnosis(diagnosis)) runtime.note(`  ${terminalText(line)}`);
+      }
       if (options.stepUp) return true;
       // Without a terminal this is "log in again" (exit 4, like every command), not a usage error.
       if (!runtime.canPrompt) throw loginAgain(options.url, reason, runtime);

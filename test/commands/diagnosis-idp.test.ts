@@ -27,12 +27,18 @@ interface DiagnosisJson {
 describe('diagnosis: PRM resource vs aud, iss and scope, with the IdP-specific audience fix', () => {
   it('Keycloak without an Audience mapper: the 401 after login shows aud "account" against the resource and the mapper fix', async () => {
     sim = await startKeycloakSimulator();
-    const login = await runMcpauth(['login', sim.mcpUrl, '--client-id', sim.client.clientId], env());
+    const e = env();
+    const login = await runMcpauth(['login', sim.mcpUrl, '--client-id', sim.client.clientId], e);
     expect(login.code).toBe(4);
     expect(login.err).toContain('proving it failed');
     expect(login.err).toMatch(new RegExp(`PRM resource vs aud\\s+MISMATCH ${sim.mcpUrl.replace(/[.]/g, '\\.')}  \\|  account`));
     expect(login.err).toMatch(/AS issuer vs iss\s+ok/);
     expect(login.err).toContain("Keycloak fix: Create a client scope with an 'Audience' mapper");
+    // The stored credential keeps failing: call's 401 (after a refresh) shows the same side-by-side.
+    const call = await runMcpauth(['call', sim.mcpUrl, 'whoami'], e);
+    expect(call.code).toBe(4);
+    expect(call.err).toMatch(/PRM resource vs aud\s+MISMATCH/);
+    expect(call.err).toContain('Keycloak fix:');
   });
 
   it('Keycloak with the Audience mapper (the fix applied): login and call succeed', async () => {
