@@ -4,7 +4,10 @@ import { performLogin, type LoginRequest } from '../core/flows/login.js';
 import { getFreshAccessToken } from '../core/flows/refresh.js';
 import type { ProxyAuthDeps } from '../core/proxy/proxy-auth.js';
 import type { CredentialStore } from '../core/store/credential-store.js';
+import { createMcpClient } from '../core/mcp/mcp-client.js';
+import { McpHttpError } from '../core/mcp/mcp-error.js';
 import { CliError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { browserChoice, createLoginDeps } from './login-deps.js';
 import type { ProxyOptions } from './proxy.js';
 import type { Runtime } from './runtime.js';
@@ -36,6 +39,18 @@ export function createProxyAuthDeps(options: ProxyOptions, runtime: Runtime, sto
       return stored.accessToken !== failed && failed !== '' ? stored : read(true);
     },
     onReauthorize: (reason) => runtime.note(explain(reason, options.url)),
+    challengeWithoutToken: async () => {
+      const client = createMcpClient({ url: options.url, fetch: runtime.http.fetch, version: '2025-11-25', clientInfo: { name: 'mcpauth-proxy', version: VERSION } });
+      try {
+        await client.connect();
+        return undefined;
+      } catch (error) {
+        return error instanceof McpHttpError ? error : undefined;
+      } finally {
+        await client.close();
+      }
+    },
+    note: (text) => runtime.note(`mcpauth proxy: ${text}`),
     reauthorize: async (reason) => {
       await login(options, runtime, store, reason);
       return read(false);

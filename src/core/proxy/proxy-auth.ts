@@ -1,4 +1,5 @@
 import { withAuthorization, type HeldToken, type ReauthorizeReason } from '../flows/authorized-call.js';
+import type { McpHttpError } from '../mcp/mcp-error.js';
 
 export interface ProxyAuthDeps {
   /** The stored token (refreshed first when it is about to expire); '' when none is stored. */
@@ -9,6 +10,9 @@ export interface ProxyAuthDeps {
   reauthorize(reason: ReauthorizeReason): Promise<HeldToken>;
   /** Told why a login starts (stderr). */
   onReauthorize(reason: ReauthorizeReason): void;
+  /** The server's answer to an initialize without a token (read when it answered ours with 5xx). */
+  challengeWithoutToken?: () => Promise<McpHttpError | undefined>;
+  note?: (text: string) => void;
 }
 
 /**
@@ -61,6 +65,8 @@ export function createProxyAuth(deps: ProxyAuthDeps) {
             return true;
           },
           reauthorize: (reason) => share(() => deps.reauthorize(reason), 'login'),
+          ...(deps.challengeWithoutToken ? { challengeWithoutToken: deps.challengeWithoutToken } : {}),
+          ...(deps.note ? { note: deps.note } : {}),
         },
       );
     },

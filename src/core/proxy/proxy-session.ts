@@ -1,4 +1,4 @@
-import { McpSessionExpiredError } from '../mcp/mcp-error.js';
+import { McpHttpError, McpSessionExpiredError } from '../mcp/mcp-error.js';
 import { classifyMessage, type JsonRpcId, type JsonRpcResponse, type ServerRequest } from '../mcp/rpc-incoming.js';
 import type { ServerRequestAnswer } from '../mcp/server-requests.js';
 import { createStreamableHttpTransport, type OutgoingRpc } from '../mcp/streamable-http.js';
@@ -40,6 +40,7 @@ export function createProxySession(options: ProxyOptions, deps: ProxyDeps) {
   let initialize: (OutgoingRpc & { id: JsonRpcId; method: string }) | undefined;
   let stream: { stop(): void } | undefined;
   let closed = false;
+  let sessionPending = false;
   const pending = new Map<string, Pending>();
 
   const baseHeaders = (): Record<string, string> => {
@@ -76,11 +77,15 @@ export function createProxySession(options: ProxyOptions, deps: ProxyDeps) {
   async function post(message: OutgoingRpc & { id: JsonRpcId; method: string }): Promise<JsonRpcResponse> {
     return deps.auth.run(async (token) => {
       latestToken = token;
+      // A new session that failed half-way (its initialize needed a login): finish it first.
+      if (sessionPending && message.method !== 'initialize') await reinitialize(token);
       try {
         return await transport.request(message, `proxy ${message.method}`, withToken(token));
       } catch (error) {
-        if (!(error instanceof McpSessionExpiredError) || initialize === undefined || message.method === 'initialize') throw error;
-        deps.log('the server forgot the session (HTTP 404): starting a new one with the same initialize');
+        if (initialize === undefined || message.method === 'initialize' || !sessionLost(error, sessionId !== undefined)) throw error;
+        deps.log(error instanceof McpSessionExpiredError
+          ? 'the server forgot the session (HTTP 404): starting a new one with the same initialize'
+          : `the server answered HTTP ${(error as McpHttpError).status}; it may have restarted: starting a new session with the same initialize`);
         await reinitialize(token);
         return transport.request(message, `proxy ${message.method}`, withToken(token));
       }
@@ -91,9 +96,11 @@ export function createProxySession(options: ProxyOptions, deps: ProxyDeps) {
     sessionId = undefined;
     negotiated = undefined;
     if (initialize === undefined) return;
+    sessionPending = true;
     const answer = await transport.request(initialize, 'proxy initialize (new session)', withToken(token));
     negotiated = versionOf(answer);
     await transport.notify({ jsonrpc: '2.0', method: 'notifications/initialized' }, 'proxy notifications/initialized (new session)', withToken(token));
+    sessionPending = false;
   }
 
   async function forwardRequest(message: OutgoingRpc & { id: JsonRpcId; method: string }): Promise<void> {
@@ -173,6 +180,18 @@ export function createProxySession(options: ProxyOptions, deps: ProxyDeps) {
       if (sessionId !== undefined) await transport.terminate().catch(() => undefined);
     },
   };
+}
+
+/**
+ * A 404 for our session (the spec's answer), a 400 to a request that carried a session id (the TS SDK
+ * example's "No valid session ID provided" after a restart), or a 5xx (a restarted server whose token
+ * verifier answers an unknown token with 500, interop-notes.md): a new initialize tells which, and its
+ * own 5xx is read by the shared authorization rules (a tokenless initialize answered 401 means our
+ * token was refused).
+ */
+function sessionLost(error: unknown, hadSession: boolean): boolean {
+  if (error instanceof McpSessionExpiredError) return true;
+  return error instanceof McpHttpError && (error.status >= 500 || (error.status === 400 && hadSession));
 }
 
 function keyOf(id: JsonRpcId | null): string {
