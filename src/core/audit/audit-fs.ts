@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
-import { lstat, open, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 
 /** What a path is, without following it. */
 export type PathType = 'file' | 'directory' | 'symlink' | 'fifo' | 'device' | 'socket' | 'other';
@@ -26,8 +26,11 @@ export interface AuditFileSystem {
   stat(path: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean }>;
   lstat(path: string): Promise<PathInfo>;
   realpath(path: string): Promise<string>;
-  /** Opens without following a final symlink and without blocking, checks it is a regular file, reads at most `maxBytes`. */
-  readBounded(path: string, maxBytes: number): Promise<BoundedRead>;
+  /**
+   * Opens without following a final symlink (a symlink fails with ELOOP) and without blocking,
+   * checks it is a regular file, waits for `beforeRead(size)` (memory admission), reads at most `maxBytes`.
+   */
+  readBounded(path: string, maxBytes: number, beforeRead?: (size: number) => Promise<void>): Promise<BoundedRead>;
   readDir(path: string): Promise<Array<{ name: string; isFile: boolean; isDirectory: boolean; isSymlink: boolean }>>;
   /** Runs git with these arguments in `cwd` (optionally feeding stdin); rejects when git fails or is missing. */
   git(args: readonly string[], cwd: string, input?: string): Promise<Buffer>;
@@ -48,24 +51,28 @@ export function typeOf(info: { isFile(): boolean; isDirectory(): boolean; isSymb
   return 'other';
 }
 
-async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
-  const handle = await open(path, OPEN_FLAGS);
+// Synchronous open/fstat/read/close: for thousands of small files the promise FileHandle path costs
+// more than the reads themselves (profiled on the 20,000-file benchmark), and none of these calls
+// can block for long: O_NONBLOCK open, and only regular files are read.
+async function readBounded(path: string, maxBytes: number, beforeRead?: (size: number) => Promise<void>): Promise<BoundedRead> {
+  const fd = openSync(path, OPEN_FLAGS);
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) return { status: 'not-regular', type: typeOf(info) };
     if (info.size > maxBytes) return { status: 'too-large', bytes: info.size };
+    if (beforeRead) await beforeRead(info.size);
     // One byte past the cap tells a file that grew since fstat from one that fits.
     const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
     let filled = 0;
     while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
     if (filled > maxBytes) return { status: 'too-large', bytes: filled };
     return { status: 'ok', buffer: buffer.subarray(0, filled) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -15,31 +15,25 @@ export type Admit = (bytes: number) => Promise<void>;
  * the read stops at the cap. Git mode lists symlinks too, so this is the one gate for both.
  */
 export async function loadCandidate(file: CandidateFile, fs: AuditFileSystem, maxBytes: number, admit: Admit): Promise<LoadResult> {
-  let target = file.abs;
-  let isLink: boolean;
-  let size: number;
   try {
-    const info = await fs.lstat(file.abs);
-    isLink = info.type === 'symlink';
-    size = info.size;
+    // The common case in one open: a regular file. A symlink refuses O_NOFOLLOW (ELOOP) and takes the slow path.
+    return describe(await fs.readBounded(file.abs, maxBytes, admit), maxBytes);
   } catch (error) {
-    return failed(error);
+    const code = errorCode(error);
+    if (code !== 'ELOOP' && code !== 'EMLINK') return failed(error);
   }
-  if (isLink) {
-    try {
-      target = await fs.realpath(file.abs);
-    } catch (error) {
-      const result = failed(error);
-      return 'missing' in result ? { skip: { reason: 'broken-symlink', detail: 'the symlink points to nothing' } } : result;
-    }
+  let target: string;
+  try {
+    target = await fs.realpath(file.abs);
+  } catch (error) {
+    const result = failed(error);
+    return 'missing' in result ? { skip: { reason: 'broken-symlink', detail: 'the symlink points to nothing' } } : result;
   }
   if (!file.named && !isInside(target, file.root)) {
     return { skip: { reason: 'symlink-outside-root', detail: `a symlink to ${target}, outside the scanned folder (name it on the command line to scan it)` } };
   }
   try {
-    if (isLink) size = (await fs.lstat(target)).size;
-    await admit(Math.min(size, maxBytes));
-    return describe(await fs.readBounded(target, maxBytes), maxBytes);
+    return describe(await fs.readBounded(target, maxBytes, admit), maxBytes);
   } catch (error) {
     return failed(error);
   }
