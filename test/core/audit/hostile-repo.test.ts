@@ -1,5 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { runCli } from '../../../src/cli.js';
+import { createCapturedIO } from '../../../src/platform/io.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +92,34 @@ describe('a hostile repository', () => {
     expect(local.code).toBe(0);
     expect(local.err).toContain('skipped .mcp.json: not a regular file (a fifo, not a regular file)');
     expect((await runAuditCli(dir, ['--no-gitignore', '--fail-on-skipped'])).code).toBe(1);
+  });
+
+  test('CI set: a skip fails the run by default; --no-fail-on-skipped reports only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcpauth-hostile-ci-'));
+    symlinkSync('/dev/zero', join(dir, '.env'));
+    const inCi = async (args: string[]) => {
+      const io = createCapturedIO({ stdoutIsTTY: false, stderrIsTTY: false });
+      const code = await runCli(['audit-config', '--no-gitignore', ...args], { io, env: { CI: 'true' }, fetch: () => Promise.reject(new Error('offline')), now: () => new Date(), clock: () => 0, signal: new AbortController().signal, cwd: dir, color: { stdout: false, stderr: false } });
+      return { code, err: io.err() };
+    };
+    const failing = await inCi([]);
+    expect(failing.code).toBe(1);
+    expect(failing.err).toContain('skipped .env: symlink outside root');
+    expect(failing.err).toContain('failing (--fail-on-skipped, the default when CI is set)');
+    expect((await inCi(['--no-fail-on-skipped'])).code).toBe(0);
+  });
+
+  test('SARIF names every skip as a tool execution notification and stays schema-valid', async () => {
+    const dir = hostileTree();
+    const sarif = JSON.parse((await runAuditCli(dir, ['--sarif', '--no-gitignore'])).out) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }> };
+    const notes = sarif.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
+    expect(notes.map((n) => n.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual(['.env', 'broken.json', 'huge.json', 'linked-dir', 'loop-a.json', 'loop-b.json', 'mcp.json', 'outside.json', 'pipe.json']);
+    expect(notes[2]?.message.text).toBe('Not scanned: too-large (104857600 bytes, over the --max-file-size cap of 16777216 bytes).');
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
+    delete schema.id;
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 
   test('the same tree committed to git: symlinks are not followed out, blobs over the cap are never read', async () => {
