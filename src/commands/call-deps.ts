@@ -90,6 +90,8 @@ async function reLogin(url: string, reason: ReauthorizeReason, runtime: Runtime,
     port: 0,
   };
   if (reason.requested !== undefined) request.scopes = reason.requested;
+  // A 403 insufficient_scope proves the server accepted this client's token: no need to check the client.
+  if (reason.kind === 'insufficient_scope') request.checkClient = false;
   if (credential?.registrationMethod === 'pre-registered') {
     const secrets = await store.readSecrets(credential);
     request.preregistered = secrets.clientSecret === undefined ? { clientId: credential.clientId } : { clientId: credential.clientId, clientSecret: secrets.clientSecret };

@@ -15,7 +15,6 @@ const env = {
   ...process.env,
   MCPAUTH_HOME: home,
   MCPAUTH_NO_KEYCHAIN: '1',
-  MCPAUTH_PROTOCOL_VERSION: process.env.MCP_CONFORMANCE_PROTOCOL_VERSION ?? '2025-11-25',
   MCPAUTH_BROWSER: `${process.execPath} ${join(root, 'test/conformance/fetch-browser.mjs')}`,
   MCP_CONFORMANCE_CLIENT_SECRET: context.client_secret ?? '',
 };
@@ -26,12 +25,13 @@ function mcpauth(args) {
 }
 
 // The CIMD scenario's client_id is fixed by the suite (basic-cimd.ts), not passed in the context.
-const login = ['login', url, '--client-metadata-url', 'https://conformance-test.local/client-metadata.json'];
+const version = process.env.MCP_CONFORMANCE_PROTOCOL_VERSION ?? '2025-11-25';
+const login = ['login', url, '--protocol-version', version, '--client-metadata-url', 'https://conformance-test.local/client-metadata.json'];
 if (context.client_id) login.push('--client-id', context.client_id);
 if (context.client_secret) login.push('--client-secret-env', 'MCP_CONFORMANCE_CLIENT_SECRET');
 // The call runs even when login failed: with no stored credential it stops before any request, and
 // when login's own proof was refused (the AS-migration scenario flips the AS right then) it recovers.
 mcpauth(login);
-const code = mcpauth(['call', url, 'test-tool', '--step-up']);
+const code = mcpauth(['call', url, 'test-tool', '--step-up', '--protocol-version', version]);
 rmSync(home, { recursive: true, force: true });
 process.exit(code);

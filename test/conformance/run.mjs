@@ -40,6 +40,12 @@ function draftAuthScenarios() {
   return [...listing.matchAll(/^\s*-\s+(auth\/\S+)\s+\[2026-07-28\]$/gm)].map((m) => m[1]);
 }
 
+// The 2025-03-26 back-compat scenarios (no PRM): `list` tags them [2025-03-26] only.
+function backcompatScenarios() {
+  const listing = spawnSync(nodeBin, [suiteBin, 'list'], { encoding: 'utf8' }).stdout ?? '';
+  return [...listing.matchAll(/^\s*-\s+(auth\/\S+)\s+\[2025-03-26\]$/gm)].map((m) => m[1]);
+}
+
 let failed = 0;
 for (const version of ['2025-11-25', '2026-07-28']) {
   process.stdout.write(`\n=== conformance client --suite auth --spec-version ${version} ===\n`);
@@ -48,6 +54,15 @@ for (const version of ['2025-11-25', '2026-07-28']) {
 for (const scenario of draftAuthScenarios()) {
   process.stdout.write(`\n=== conformance client --scenario ${scenario} (draft auth) ===\n`);
   if (suite(['--scenario', scenario]) !== 0) failed += 1;
+}
+process.stdout.write('\n=== conformance client --suite backcompat --spec-version 2025-03-26 ===\n');
+if (suite(['--suite', 'backcompat', '--spec-version', '2025-03-26']) !== 0) failed += 1;
+// A current client meeting a legacy server: the same scenarios with mcpauth speaking each current revision.
+for (const version of ['2025-11-25', '2026-07-28']) {
+  for (const scenario of backcompatScenarios()) {
+    process.stdout.write(`\n=== conformance client --scenario ${scenario} --spec-version ${version} --force (back-compat) ===\n`);
+    if (suite(['--scenario', scenario, '--spec-version', version, '--force']) !== 0) failed += 1;
+  }
 }
 process.stdout.write(failed === 0 ? '\nconformance: every run passed\n' : `\nconformance: ${failed} run(s) failed\n`);
 process.exit(failed === 0 ? 0 : 1);

@@ -30,7 +30,16 @@ describe.each([[['--oauth']], [['--oauth', '--oauth-strict']]])('the SDK example
     expect(run.code, run.err).toBe(1);
     const report = JSON.parse(run.out) as { findings: Array<{ id: string }> };
     expect(report.findings.map((f) => f.id)).toContain('server-invalid-token-status');
-    expect(report.findings.map((f) => f.id)).not.toContain('prm-missing');
+    expect(report.findings.map((f) => f.id)).not.toContain('prm-not-found');
+  });
+
+  it('probe --compat calls the 500-for-invalid-token degraded, not fatal', async () => {
+    const run = await mcpauth(['probe', server.url, '--compat', '--json']);
+    const rows = (JSON.parse(run.out) as { compat: Array<{ client: string; verdict: string; reason: string }> }).compat;
+    const lenient = rows.find((r) => r.client.startsWith('2025-11-25 lenient'));
+    expect(lenient).toMatchObject({ verdict: 'degraded' });
+    expect(lenient?.reason).toContain('server-invalid-token-status (first login works');
+    expect(rows.find((r) => r.client.startsWith('2025-06-18'))?.verdict).toBe('degraded');
   });
 
   it('login registers with DCR, follows the auto-approval and proves the token over SSE', async () => {

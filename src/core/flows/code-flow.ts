@@ -13,6 +13,12 @@ export interface CallbackReceiver {
 }
 
 export interface CodeFlowInput {
+  /**
+   * GET the authorization URL once before presenting it (authorization-check.ts). Only for a reused
+   * registration: the AS sees that GET as an authorization request (and an auto-approving one issues a
+   * code for it), so it is spent only where a forgotten client is possible.
+   */
+  checkFirst?: boolean;
   as: oauth.AuthorizationServer;
   clientId: string;
   clientAuth: oauth.ClientAuth;
@@ -65,7 +71,7 @@ export async function runCodeFlow(input: CodeFlowInput, deps: CodeFlowDeps): Pro
       allowHttp: deps.http.allowHttp,
       state: input.state,
     });
-    const check = await checkAuthorizationRequest(pending.url, deps.http);
+    const check = input.checkFirst ? await checkAuthorizationRequest(pending.url, deps.http) : ({ kind: 'ok' } as const);
     if (check.kind !== 'ok') throw new AuthorizationRejectedError(check.kind === 'client-rejected', check.detail, `${pending.url.origin}${pending.url.pathname}`);
     const presented = await deps.presentUrl(pending.url);
     const callback = await waitUnlessAbandoned(receiver, presented?.abandoned);

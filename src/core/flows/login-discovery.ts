@@ -15,6 +15,7 @@ import { acceptIssuer } from '../idp/issuer-relaxation.js';
 import { recognizeIdp, type RecognizedIdp } from '../idp/index.js';
 import { createMcpClient } from '../mcp/mcp-client.js';
 import { McpHttpError } from '../mcp/mcp-error.js';
+import { discoverLegacy } from './legacy-discovery.js';
 import type { McpProtocolVersion } from '../mcp/protocol-version.js';
 
 export interface LoginDiscovery {
@@ -28,6 +29,8 @@ export interface LoginDiscovery {
   idp?: RecognizedIdp | undefined;
   /** Set when the issuer was accepted by one of the sanctioned relaxations: say so. */
   issuerNote?: string | undefined;
+  /** Set when there was no PRM and the 2025-03-26 fallback found the AS: the warning to show. */
+  legacyNote?: string | undefined;
 }
 
 export interface ChallengeFacts {
@@ -78,7 +81,13 @@ export async function discoverForLogin(url: string, wire: McpWire, version: McpP
   const challenge = await obtainChallenge(url, wire, version, deps);
   const prm = await discoverProtectedResource(url, challenge.resourceMetadata === undefined ? {} : { resourceMetadataUrl: challenge.resourceMetadata }, deps);
   if (!prm.metadata) {
-    throw new CliError('protocol', `no Protected Resource Metadata (RFC 9728) was found for ${url}; tried ${tried(prm.attempts)}.`, {
+    const legacy = await discoverLegacy(url, deps);
+    if (legacy !== undefined && !('refused' in legacy)) {
+      const idp = recognizeIdp({ issuer: legacy.as.issuer, metadata: legacy.as as Record<string, unknown> });
+      return { resource: url, prm: legacy.prm, as: legacy.as, challengeScope: challenge.scope, idp, legacyNote: legacy.warning };
+    }
+    const refused = legacy === undefined ? '' : `; ${legacy.refused}`;
+    throw new CliError('protocol', `no Protected Resource Metadata (RFC 9728) was found for ${url}; tried ${tried(prm.attempts)}${refused}.`, {
       hint: 'The server must publish it for MCP 2025-06-18 and later; run mcpauth probe on the URL.',
     });
   }

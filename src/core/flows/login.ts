@@ -30,6 +30,11 @@ export interface LoginRequest {
   scopeOverride?: string;
   /** Step-up: scopes to request regardless of discovery (union already computed by the caller). */
   scopes?: string[];
+  /**
+   * false: skip the authorization-request check of a reused registration (a step-up after 403
+   * insufficient_scope: the server just accepted a token of this client, so the client is alive).
+   */
+  checkClient?: boolean;
   preregistered?: { clientId: string; clientSecret?: string };
   /** Use `preregistered` only at this issuer (a re-login from a stored credential; SEP-2352). */
   preregisteredIssuer?: string;
@@ -80,6 +85,7 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
   const request = { ...input };
   const found = await discoverForLogin(request.serverUrl, request.wire, request.version, deps.discovery, request.trustIssuer === undefined ? {} : { trustIssuer: request.trustIssuer });
   if (found.issuerNote !== undefined) deps.warn(found.issuerNote);
+  if (found.legacyNote !== undefined) deps.warn(found.legacyNote);
   checkPkce(found.as, request.assumePkceS256, deps.warn, found.idp);
   checkSecret(found.idp, request);
   const scope = request.scopes
@@ -191,7 +197,7 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, plan: 
     const clientAuth = clientAuthFor(identity.tokenEndpointAuthMethod, identity.clientSecret);
     const common = { as: found.as, clientId: identity.clientId, clientAuth, resource: plan.resource, scope: plan.scope };
     const tokens = receiver
-      ? await runCodeFlow({ ...common, extraParams: plan.authorizationParams, state, receiver }, { http: deps.http, presentUrl: deps.presentUrl })
+      ? await runCodeFlow({ ...common, extraParams: plan.authorizationParams, state, receiver, checkFirst: identity.registration?.reused === true && request.checkClient !== false }, { http: deps.http, presentUrl: deps.presentUrl })
       : await runDeviceFlow({ ...common, intervalOverrideMs: request.deviceIntervalMs }, { http: deps.http, clock: deps.clock, sleep: deps.sleep, onPrompt: deps.onDevicePrompt });
     return { tokens, identity };
   } catch (error) {

@@ -12,9 +12,9 @@ export interface ActiveEvidence {
   resourceOutcome: string | undefined;
   /** The Location the AS sent for an unregistered redirect URI (undefined: it showed an error instead). */
   unregisteredRedirect: string | undefined;
+  /** Checks that could not be made, each with the AS's answer (reported as inconclusive, not as passed). */
+  inconclusive: string[];
 }
-
-const REGISTERED_REDIRECT = 'http://127.0.0.1/callback';
 const UNREGISTERED_REDIRECT = 'https://probe.mcpauth.invalid/cb';
 
 /** A fetch that records its single request as a trace attempt (oauth4webapi makes the request). */
@@ -57,10 +57,18 @@ function insecureAllowed(url: string | undefined): boolean {
  */
 export async function runActiveChecks(server: AuthorizationServerDiscovery, resource: string, scope: string | undefined, deps: DiscoveryDeps): Promise<ActiveEvidence> {
   const as = server.metadata as oauth.AuthorizationServer;
-  const evidence: ActiveEvidence = { issuer: server.issuer, attempts: [], registration: undefined, resourceOutcome: undefined, unregisteredRedirect: undefined };
-  if (typeof as.registration_endpoint !== 'string') return evidence;
+  const evidence: ActiveEvidence = { issuer: server.issuer, attempts: [], registration: undefined, resourceOutcome: undefined, unregisteredRedirect: undefined, inconclusive: [] };
+  if (typeof as.registration_endpoint !== 'string') {
+    evidence.inconclusive.push('the authorization server offers no registration_endpoint, so no client could be registered and the authorization endpoint was not checked');
+    return evidence;
+  }
+  // Register exactly the redirect URI the check sends, port included: most ASes match redirect URIs
+  // exactly (RFC 8252 §7.3's port-agnostic loopback matching is rare), and a portless registration
+  // would make every such AS answer 400 for reasons that have nothing to do with the resource.
+  const port = 49152 + Math.floor(Math.random() * 16000);
+  const redirectUri = `http://127.0.0.1:${port}/callback`;
   const metadata = {
-    client_name: 'mcpauth probe --active (safe to delete)', redirect_uris: [REGISTERED_REDIRECT], grant_types: ['authorization_code', 'refresh_token'],
+    client_name: 'mcpauth probe --active (safe to delete)', redirect_uris: [redirectUri], grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'], token_endpoint_auth_method: 'none', application_type: 'native',
   };
   const options = { [oauth.customFetch]: recorded('active-registration', evidence.attempts, deps, 'active: dynamic client registration'), [oauth.allowInsecureRequests]: insecureAllowed(as.registration_endpoint) };
@@ -71,22 +79,30 @@ export async function runActiveChecks(server: AuthorizationServerDiscovery, reso
     evidence.registration = { ok: false, reason: describeOauthError(error) };
     return evidence;
   }
-  if (typeof as.authorization_endpoint !== 'string') return evidence;
-  const port = 49152 + Math.floor(Math.random() * 16000);
+  if (typeof as.authorization_endpoint !== 'string') {
+    evidence.inconclusive.push('the metadata has no authorization_endpoint to check');
+    return evidence;
+  }
   const base = { clientId: evidence.registration.clientId, scope, endpoint: as.authorization_endpoint };
   const [withResource, unregistered] = await Promise.all([
-    authorizationProbe({ ...base, redirectUri: `http://127.0.0.1:${port}/callback`, resource }, 'active-resource', evidence, deps),
+    authorizationProbe({ ...base, redirectUri, resource }, 'active-resource', evidence, deps),
     authorizationProbe({ ...base, redirectUri: UNREGISTERED_REDIRECT, resource }, 'active-unregistered-redirect', evidence, deps),
   ]);
-  evidence.resourceOutcome = withResource === undefined ? undefined : new URL(withResource).searchParams.get('error') ?? 'accepted';
-  evidence.unregisteredRedirect = unregistered !== undefined && new URL(unregistered).host === new URL(UNREGISTERED_REDIRECT).host ? unregistered : undefined;
+  if (withResource.location === undefined) {
+    // No redirect back to the registered URI: the AS's own error page says why; the resource check is undecided.
+    evidence.inconclusive.push(`the authorization request with the MCP resource and the registered redirect URI got no redirect back (${withResource.answer}), so whether the resource is accepted is unknown`);
+  } else {
+    evidence.resourceOutcome = new URL(withResource.location).searchParams.get('error') ?? 'accepted';
+  }
+  const foreign = unregistered.location;
+  evidence.unregisteredRedirect = foreign !== undefined && new URL(foreign).host === new URL(UNREGISTERED_REDIRECT).host ? foreign : undefined;
   return evidence;
 }
 
 interface AuthorizationProbe { endpoint: string; clientId: string; redirectUri: string; resource: string; scope: string | undefined }
 
-/** One authorization request, never followed: returns the absolute Location, or undefined (error page). */
-async function authorizationProbe(p: AuthorizationProbe, kind: string, evidence: ActiveEvidence, deps: DiscoveryDeps): Promise<string | undefined> {
+/** One authorization request, never followed: the absolute Location (undefined: an error page), and the answer in words. */
+async function authorizationProbe(p: AuthorizationProbe, kind: string, evidence: ActiveEvidence, deps: DiscoveryDeps): Promise<{ location: string | undefined; answer: string }> {
   const url = new URL(p.endpoint);
   const verifier = oauth.generateRandomCodeVerifier();
   url.searchParams.set('response_type', 'code');
@@ -100,9 +116,11 @@ async function authorizationProbe(p: AuthorizationProbe, kind: string, evidence:
   try {
     const response = await recorded(kind, evidence.attempts, deps, `active: authorization request (${kind})`)(url.href, { method: 'GET' });
     const location = response.headers.get('location');
-    return location === null ? undefined : new URL(location, url).href;
-  } catch {
-    return undefined;
+    if (location !== null) return { location: new URL(location, url).href, answer: `HTTP ${response.status}` };
+    const text = (await response.text().catch(() => '')).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160);
+    return { location: undefined, answer: `HTTP ${response.status}${text ? `: ${text}` : ''}` };
+  } catch (error) {
+    return { location: undefined, answer: error instanceof Error ? error.message : String(error) };
   }
 }
 

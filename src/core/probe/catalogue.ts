@@ -76,6 +76,7 @@ const SPEC_FINDINGS = {
   'server-no-auth': k('info', 'The server answers without a token and publishes no metadata (auth is optional)', 'MCP 2025-11-25 §Protocol Requirements', 'Nothing to fix if the server is meant to be public.'),
   'active-registration-failed': k('error', 'Dynamic registration of a native loopback client fails', 'RFC 7591 §3.2.1; RFC 8252 §7.3; MCP 2025-11-25 §Communication Security', 'Accept application_type native with http://127.0.0.1 redirect URIs and token_endpoint_auth_method none.'),
   'active-resource-rejected': k('error', 'The authorization endpoint rejects the MCP resource (invalid_target)', 'MCP 2025-11-25 §Resource Parameter Implementation; RFC 8707 §2.1', 'Register the MCP URL as a resource (audience) at the authorization server.'),
+  'active-inconclusive': k('info', 'An --active check could not be made (the AS answer is shown)', 'MCP 2025-11-25 §Client Registration Approaches; RFC 6749 §4.1.2.1', 'Read the AS answer in the finding; fix what it names, or check that part by hand with mcpauth login.'),
   'active-unregistered-redirect-accepted': k('error', 'The authorization endpoint redirects to an unregistered redirect URI', 'MCP 2025-11-25 §Open Redirection (exact match MUST)', 'Reject unregistered redirect URIs with an error page, never a redirect.'),
 } as const satisfies Record<string, FindingKind>;
 

@@ -6,8 +6,9 @@ export function checkActive(active: ActiveEvidence[]): Finding[] {
   return active.flatMap((a) => {
     const findings: Finding[] = [];
     if (a.registration?.ok === false) {
-      findings.push(finding('active-registration-failed', `${a.issuer}: registering a native client with redirect http://127.0.0.1/callback failed: ${a.registration.reason}.`));
+      findings.push(finding('active-registration-failed', `${a.issuer}: registering a native client with a loopback redirect URI failed: ${a.registration.reason}.`));
     }
+    for (const reason of a.inconclusive) findings.push(finding('active-inconclusive', `${a.issuer}: inconclusive: ${reason}.`));
     if (a.resourceOutcome === 'invalid_target') {
       findings.push(finding('active-resource-rejected', `${a.issuer}: the authorization request with the MCP resource came back with error=invalid_target.`));
     }

@@ -44,4 +44,33 @@ describe('probe --active', () => {
     const report = await probeActive(h.mcpUrl);
     expect(report.findings.find((f) => f.id === 'active-registration-failed')?.message).toMatch(/connection was refused/);
   });
+
+  it('registers exactly the redirect URI it then sends, port included', async () => {
+    const h = await startHarness();
+    closers.push(h.close);
+    const report = await probeActive(h.mcpUrl);
+    const sent = new URL(report.steps.find((s) => s.kind === 'active-resource')?.url ?? 'http://invalid/');
+    const redirectUri = sent.searchParams.get('redirect_uri') ?? '';
+    expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    const client = await h.as.provider.Client.find(sent.searchParams.get('client_id') ?? '');
+    expect(client?.redirectUris).toEqual([redirectUri]);
+  });
+
+  it('says inconclusive, with the reason, when it cannot register a client', async () => {
+    const h = await startHarness({ as: { registration: false } });
+    closers.push(h.close);
+    const report = await probeActive(h.mcpUrl);
+    const inconclusive = report.findings.filter((f) => f.id === 'active-inconclusive');
+    expect(inconclusive.map((f) => f.message)).toEqual([`${h.issuer}: inconclusive: the authorization server offers no registration_endpoint, so no client could be registered and the authorization endpoint was not checked.`]);
+    expect(report.findings.map((f) => f.id)).not.toContain('active-resource-rejected');
+  });
+
+  it('says inconclusive with the answer when the authorization request gets no redirect back', async () => {
+    const h = await startHarness({ as: { metadataOverrides: { authorization_endpoint: `http://127.0.0.1:${await closedPort()}/auth` } } });
+    closers.push(h.close);
+    const report = await probeActive(h.mcpUrl);
+    const message = report.findings.find((f) => f.id === 'active-inconclusive')?.message ?? '';
+    expect(message).toMatch(/got no redirect back \(.*connection was refused.*\), so whether the resource is accepted is unknown/);
+    expect(report.findings.map((f) => f.id)).not.toContain('active-resource-rejected');
+  });
 });
