@@ -6,6 +6,8 @@ import { VERSION } from './version.js';
 
 /** How long clean-up may take after SIGINT/SIGTERM before the process ends anyway. */
 export const SIGNAL_GRACE_MS = 2000;
+/** A second SIGINT/SIGTERM sooner than this after the first is an echo, not the user insisting. */
+const REPEAT_INTERRUPT_MS = 300;
 
 /**
  * The only place that touches the process: argv, env, stdio and signals in, an exit code out.
@@ -22,10 +24,14 @@ export async function main(proc: NodeJS.Process): Promise<number> {
   }
   const controller = new AbortController();
   let interrupts = 0;
+  let firstInterrupt = 0;
   const onInterrupt = (): void => {
     interrupts += 1;
-    // A second Ctrl-C means "now": stop waiting for clean-up.
-    if (interrupts > 1) proc.exit(EXIT_CODES.cancelled);
+    // A second Ctrl-C means "now": stop waiting for clean-up. A library's exit hook (conf's atomic
+    // writer) re-raises the signal it saw at once; that echo is not a second Ctrl-C.
+    if (interrupts > 1 && performance.now() - firstInterrupt > REPEAT_INTERRUPT_MS) proc.exit(EXIT_CODES.cancelled);
+    if (interrupts > 1) return;
+    firstInterrupt = performance.now();
     controller.abort(new CliError('cancelled', 'cancelled.'));
     // Every wait listens to the signal; this bound covers one that does not (a stuck prompt, a
     // library timer), so SIGTERM from a supervisor always ends the process. unref: a clean finish

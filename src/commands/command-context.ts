@@ -46,6 +46,7 @@ export async function runAction(ctx: CommandContext, command: Command, run: (run
   const runtime = await createRuntime(ctx.deps, readGlobals(command));
   try {
     ctx.exitCode = await run(runtime);
+    if (ctx.deps.signal.aborted) throw new CliError('cancelled', 'cancelled.');
   } finally {
     runtime.progress.dispose();
   }

@@ -49,7 +49,10 @@ export function registerCompletion(parent: Command, ctx: CommandContext): void {
     )
     .action((shell: Shell, _flags: object, command: Command) => {
       const root = command.parent ?? command;
-      ctx.deps.io.stdout.write(renderCompletion(shell, root));
+      const script = renderCompletion(shell, root);
+      // --json keeps its promise here too: one document, the script inside it.
+      const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
+      ctx.deps.io.stdout.write(json ? `${JSON.stringify({ shell, script })}\n` : script);
       ctx.exitCode = 0;
     });
 }

@@ -77,7 +77,8 @@ function describeValue(value: unknown): string {
  * Stack traces only for internal errors under --verbose: a user error is one sentence and a hint.
  */
 export function reportError(error: unknown, deps: Deps, argv: readonly string[]): number {
-  const cliError = toCliError(error);
+  // After SIGINT/SIGTERM every failure is the cancellation's echo (an aborted request, a closed prompt).
+  const cliError = deps.signal.aborted ? new CliError('cancelled', 'cancelled.', { cause: error }) : toCliError(error);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   // Messages quote servers (error_description) and files: sanitised for the terminal; --json stays exact.
   const lines = [`mcpauth: ${terminalText(cliError.message)}`];

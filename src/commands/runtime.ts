@@ -31,7 +31,17 @@ export interface Runtime {
   note(text: string): void;
 }
 
-export async function createRuntime(deps: Deps, globals: GlobalOptions): Promise<Runtime> {
+/**
+ * After SIGINT/SIGTERM a command's result is not printed: the cancellation is the outcome (exit 130,
+ * and under --json its envelope is the one document on stdout).
+ */
+function stopWritingWhenCancelled(deps: Deps): Deps {
+  const stdout = { write: (text: string) => (deps.signal.aborted ? undefined : deps.io.stdout.write(text)) };
+  return { ...deps, io: Object.create(deps.io, { stdout: { value: stdout } }) as Deps['io'] };
+}
+
+export async function createRuntime(processDeps: Deps, globals: GlobalOptions): Promise<Runtime> {
+  const deps = stopWritingWhenCancelled(processDeps);
   const stdoutColor = deps.color.stdout && globals.color && !globals.json;
   const stderrColor = deps.color.stderr && globals.color;
   const needChalk = stdoutColor || stderrColor;

@@ -55,7 +55,8 @@ export function createNetworkProgress(runtime: ProgressRuntime): NetworkProgress
     if (disposed || paused || inFlight === 0 || spinner !== undefined || timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
-      if (!disposed && !paused && inFlight > 0) spinner = startProgress(runtime, text());
+      const wanted = (): boolean => !disposed && !paused && inFlight > 0;
+      if (wanted()) spinner = startProgress(runtime, text(), wanted);
     }, delayMs);
     timer.unref();
   };

@@ -47,13 +47,15 @@ export function oneLine(text: string, columns: number): string {
   return flat.length <= room ? flat : `${flat.slice(0, room - 1)}…`;
 }
 
-export async function startProgress(runtime: Pick<Runtime, 'showProgress' | 'deps' | 'globals'>, text: string): Promise<Progress> {
+/** `stillWanted` is asked again once ora has loaded: the step may have ended meanwhile, and a frame drawn then would come after the result. */
+export async function startProgress(runtime: Pick<Runtime, 'showProgress' | 'deps' | 'globals'>, text: string, stillWanted: () => boolean = () => true): Promise<Progress> {
   const raw = runtime.deps.io.stderrStream as TerminalStream | undefined;
   if (!runtime.showProgress || raw === undefined || runtime.deps.signal.aborted) return silentProgress;
   const stream = boundedTerminal(raw);
   const fit = (value: string): string => oneLine(value, stream.columns ?? 80);
   // ora costs ~70 ms to import: only paid when a spinner is really shown.
   const { default: ora } = await import('ora');
+  if (runtime.deps.signal.aborted || !stillWanted()) return silentProgress;
   const spinner = ora({ text: fit(text), stream: stream as NodeJS.WritableStream, color: 'cyan', isEnabled: true, discardStdin: false }).start();
   if (!runtime.globals.color || !runtime.deps.color.stderr) spinner.color = 'white';
   // Ctrl-C or SIGTERM: the spinner's timer must not keep the process alive or draw after the message.
