@@ -8,6 +8,7 @@ import { startAuth0Simulator } from '../harness/idp/auth0.js';
 import { ENTRA_API_APP, ENTRA_APP_ID_URI, startEntraSimulator } from '../harness/idp/entra.js';
 import { GITHUB_CLIENT_SECRET, startGithubSimulator } from '../harness/idp/github.js';
 import type { IdpSimulator } from '../harness/idp/simulator.js';
+import { startHarness } from '../harness/index.js';
 import { CONSENT_BROWSER, runMcpauth } from './login-helpers.js';
 
 let sim: IdpSimulator | undefined;
@@ -53,6 +54,30 @@ describe('login then call against IdP simulators, with only the flags a user of 
     expect(login.code).not.toBe(0);
     expect(login.err).toContain('AADSTS9010010');
     expect(login.err).toContain('--no-resource');
+  });
+
+  it('Entra /common: the {tenantid} issuer template is accepted by the tid rule, with a note; nothing else is relaxed', async () => {
+    sim = await startEntraSimulator({ multiTenant: true });
+    const env = { MCPAUTH_HOME: home(), MCPAUTH_BROWSER: CONSENT_BROWSER };
+    const login = await runMcpauth(['login', sim.mcpUrl, '--client-id', sim.client.clientId, '--json'], env);
+    expect(login.code, login.err).toBe(0);
+    expect(login.err).toContain('Entra multi-tenant authority: the metadata issuer is ' + `${sim.as.url}/{tenantid}/v2.0`);
+  });
+
+  it('any other issuer difference is refused, and accepted only with --trust-issuer naming it exactly', async () => {
+    const other = 'https://issuer.other.example/tenant';
+    const harness = await startHarness({ as: { issuerOverride: other, authorizationResponseIssParameter: false } });
+    try {
+      const env = { MCPAUTH_HOME: home(), MCPAUTH_BROWSER: CONSENT_BROWSER };
+      const refused = await runMcpauth(['login', harness.mcpUrl], env);
+      expect(refused.code).not.toBe(0);
+      expect(refused.err).toContain('--trust-issuer');
+      const trusted = await runMcpauth(['login', harness.mcpUrl, '--trust-issuer', other], env);
+      expect(trusted.code, trusted.err).toBe(0);
+      expect(trusted.err).toContain('accepted because of --trust-issuer');
+    } finally {
+      await harness.close();
+    }
   });
 
   it('Auth0 (--client-id only): audience = the PRM resource, trailing-slash issuer accepted with a warning, JWT for the API', async () => {

@@ -1,4 +1,5 @@
 import { compareSeverity } from '../findings/severity.js';
+import { idpScopeNotes } from '../idp/scope-notes.js';
 import type { ServerContext } from '../token/server-context.js';
 import type { HeldScopes } from './held-scopes.js';
 import type { ToolProbe } from './probe-tool.js';
@@ -40,7 +41,11 @@ export function buildScopesReport(server: ServerContext, held: HeldScopes, tool:
     needed,
     missing,
     fixes: fixCommands(server.mcpUrl, held, needed, missing),
-    notes: [...server.notes, ...unsafeScopeNotes([...held.scopes, ...needed.scopes])],
+    notes: [
+      ...server.notes,
+      ...unsafeScopeNotes([...held.scopes, ...needed.scopes]),
+      ...idpScopeNotes({ issuer: server.as?.issuer ?? server.issuer, metadata: server.as as Record<string, unknown> | undefined, offered: offered.challenge ?? offered.prm ?? [] }),
+    ],
     findings: findings.sort((a, b) => compareSeverity(a.severity, b.severity)),
   };
 }

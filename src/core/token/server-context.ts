@@ -6,6 +6,8 @@ import {
   fetchChallenge,
   type DiscoveryDeps,
 } from '../discovery/index.js';
+import { recognizeIdp } from '../idp/index.js';
+import { acceptIssuer } from '../idp/issuer-relaxation.js';
 
 /**
  * What an MCP server says about tokens, found by the shared discovery core: its 401 challenge, its
@@ -54,8 +56,14 @@ export async function discoverServerContext(mcpUrl: string, deps: DiscoveryDeps)
   }
   const asd = await discoverAuthorizationServer(issuer, {}, deps);
   if (asd.metadata === undefined) notes.push(`no authorization server metadata was found for ${issuer}`);
-  else if (asd.issuerMatch?.kind !== 'exact') notes.push(`the authorization server metadata's issuer does not match ${issuer}, so it is not used (RFC 8414 §3.3)`);
-  else context.as = asd.metadata;
+  else {
+    // The same two relaxations as login (idp-quirks.md §18.5), said in a note; anything else is refused.
+    const idp = recognizeIdp({ issuer, metadata: asd.metadata as Record<string, unknown> });
+    const accepted = acceptIssuer(issuer, asd.metadata.issuer, idp, undefined);
+    if (accepted.kind === 'refused') notes.push(`the authorization server metadata's issuer does not match ${issuer}, so it is not used (RFC 8414 §3.3)`);
+    else context.as = asd.metadata;
+    if (accepted.kind !== 'refused' && accepted.kind !== 'exact') notes.push(accepted.warning.replace(/^(warning|note): /, ''));
+  }
   return context;
 }
 

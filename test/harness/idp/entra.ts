@@ -16,6 +16,8 @@ const GRAPH = '00000003-0000-0000-c000-000000000000';
 export interface EntraOptions {
   /** The API app's identifier URI; set it to the MCP URL to reproduce "works when App ID URI == MCP URL". */
   appIdUri?: string;
+  /** The /common authority, whose metadata issuer is the `{tenantid}` template (§1 row 6, codex#38973). */
+  multiTenant?: boolean;
 }
 
 export function entraKnobs(options: EntraOptions = {}): HarnessKnobs {
@@ -23,7 +25,7 @@ export function entraKnobs(options: EntraOptions = {}): HarnessKnobs {
   const scopes = [`${appIdUri}/mcp.tools`, `${appIdUri}/mcp.admin`];
   return {
     as: {
-      issuerPath: `/${ENTRA_TENANT}/v2.0`,
+      issuerPath: options.multiTenant ? '/common/v2.0' : `/${ENTRA_TENANT}/v2.0`,
       // §1 Shape: OIDC discovery only, at /{tenant}/v2.0/.well-known/openid-configuration (zuplo IdP table).
       metadataLocation: ['oidc-appended'],
       // §1: no code_challenge_methods_supported although S256 works (vercel/ai#18674, vscode#248775); S256 still enforced.
@@ -73,6 +75,9 @@ export function entraKnobs(options: EntraOptions = {}): HarnessKnobs {
   };
 }
 
-export function startEntraSimulator(options: EntraOptions = {}): Promise<IdpSimulator> {
-  return startSimulatedHarness('entra', entraKnobs(options), { clientId: ENTRA_CLIENT_ID });
+export async function startEntraSimulator(options: EntraOptions = {}): Promise<IdpSimulator> {
+  const sim = await startSimulatedHarness('entra', entraKnobs(options), { clientId: ENTRA_CLIENT_ID });
+  // /common/v2.0 advertises https://login.microsoftonline.com/{tenantid}/v2.0 (django-bastion#38).
+  if (options.multiTenant) sim.as.knobs.issuerOverride = `${sim.as.url}/{tenantid}/v2.0`;
+  return sim;
 }
