@@ -43,6 +43,7 @@ function hostileTree(): string {
   symlinkSync('loop-a.json', join(dir, 'loop-b.json'));
   symlinkSync('/etc/hostname', join(dir, 'outside.json'));
   symlinkSync('nowhere.json', join(dir, 'broken.json'));
+  symlinkSync('.mcp.json', join(dir, 'alias.json'));
   write('sub/real.json', '{}');
   symlinkSync('sub', join(dir, 'linked-dir'));
   const utf16 = `{\n  "mcpServers": { "a": { "env": { "GROQ_API_KEY": "${FAKE_SECRETS.GROQ}" } } }\n}\n`;
@@ -74,6 +75,7 @@ describe('a hostile repository', () => {
     const found = report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
     expect(found).toEqual(expect.arrayContaining([
       '.mcp.json:6:42 github-pat',
+      'alias.json:6:42 github-pat',
       '.cursor/mcp.json:2:52 groq-api-key',
       '.gemini/settings.json:2:52 groq-api-key',
       '.roo/mcp.json:2:52 groq-api-key',
