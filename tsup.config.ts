@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -26,7 +28,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 };
 
 export default defineConfig({
-  entry: { main: 'src/main.ts' },
+  // Stage two: the CLI (main) in chunks; describe-startup only feeds the manifest of stage one below.
+  entry: { main: 'src/main.ts', 'describe-startup': 'src/startup/describe-startup.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
@@ -51,4 +54,26 @@ export default defineConfig({
   // (src/platform/source-mapped-stack.ts), so start-up never pays for source-map support.
   sourcemap: true,
   dts: false,
+  onSuccess: buildStageOne,
 });
+
+/**
+ * Stage one, dist/start.js: one small file that answers --version, --help and one-token usage errors
+ * from a manifest of the command tree (read from the stage-two build just made), and imports
+ * dist/main.js for everything else. bin/mcpauth.js runs it.
+ */
+async function buildStageOne(): Promise<void> {
+  const { describeStartup } = (await import(pathToFileURL(`${process.cwd()}/dist/describe-startup.js`).href)) as typeof import('./src/startup/describe-startup.js');
+  await build({
+    entryPoints: ['src/startup/start.ts'],
+    outfile: 'dist/start.js',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    sourcemap: true,
+    logLevel: 'error',
+    define: { __MCPAUTH_STARTUP__: JSON.stringify(describeStartup()) },
+  });
+}

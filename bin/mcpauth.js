@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-process.exitCode = await main(process);
+import { start } from '../dist/start.js';
+process.exitCode = await start(process);

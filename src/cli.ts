@@ -71,6 +71,12 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
     })
     .addHelpText('after', `${ENVIRONMENT_HELP}\n${exitCodeHelp()}`);
 
+  // Adding a command: one register call here; nothing else. `mcpauth --help`, `--version` and one-token
+  // usage errors never run this function: the build extracts the tree into stage one's manifest
+  // (src/startup/), so a new command or global flag shows up there by itself (test/startup checks it).
+  // Keep registration cheap: a command module imports only commander and types at top level and loads
+  // everything heavy inside its action with `await import('../core/…')`, so other commands' start-up
+  // does not pay for it.
   registerProbe(program, ctx, runs.probe);
   registerLogin(program, ctx, runs.login);
   registerLogout(program, ctx, runs.logout);
