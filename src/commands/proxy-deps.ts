@@ -1,14 +1,12 @@
 import { platform } from 'node:os';
 import type { HeldToken, ReauthorizeReason } from '../core/flows/authorized-call.js';
-import { performLogin, type LoginRequest } from '../core/flows/login.js';
+import type { LoginRequest } from '../core/flows/login.js';
 import { getFreshAccessToken } from '../core/flows/refresh.js';
 import type { ProxyAuthDeps } from '../core/proxy/proxy-auth.js';
 import type { CredentialStore } from '../core/store/credential-store.js';
-import { createMcpClient } from '../core/mcp/mcp-client.js';
 import { McpHttpError } from '../core/mcp/mcp-error.js';
 import { CliError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { browserChoice, createLoginDeps } from './login-deps.js';
 import type { ProxyOptions } from './proxy.js';
 import type { Runtime } from './runtime.js';
 
@@ -40,6 +38,7 @@ export function createProxyAuthDeps(options: ProxyOptions, runtime: Runtime, sto
     },
     onReauthorize: (reason) => runtime.note(explain(reason, options.url)),
     challengeWithoutToken: async () => {
+      const { createMcpClient } = await import('../core/mcp/mcp-client.js');
       const client = createMcpClient({ url: options.url, fetch: runtime.http.fetch, version: '2025-11-25', clientInfo: { name: 'mcpauth-proxy', version: VERSION } });
       try {
         await client.connect();
@@ -88,6 +87,9 @@ async function login(options: ProxyOptions, runtime: Runtime, store: CredentialS
     request.preregistered = secrets.clientSecret === undefined ? { clientId } : { clientId, clientSecret: secrets.clientSecret };
   }
   if (credential?.registrationMethod === 'cimd') request.metadataUrl = credential.clientId;
+  // Loaded on demand: a proxy that never needs a login never pays for the login code (memory).
+  const { performLogin } = await import('../core/flows/login.js');
+  const { browserChoice, createLoginDeps } = await import('./login-deps.js');
   const deadline = AbortSignal.timeout(options.loginTimeout * 1000);
   const loginRuntime: Runtime = { ...runtime, deps: { ...runtime.deps, signal: AbortSignal.any([runtime.deps.signal, deadline]) } };
   try {

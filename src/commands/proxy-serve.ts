@@ -4,7 +4,7 @@ import { CliError } from '../errors.js';
 import { createProxyAuthDeps } from './proxy-deps.js';
 import type { ProxyOptions } from './proxy.js';
 import { createCommandHttpClient, type Runtime } from './runtime.js';
-import { sleepFor } from './login-deps.js';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** Large tool results and long-lived event streams: the per-request body cap of the HTTP client is raised. */
 const MAX_STREAM_BYTES = 256 * 1024 * 1024;
@@ -20,7 +20,12 @@ export async function serveProxy(options: ProxyOptions, headers: Record<string, 
   const stdin = runtime.deps.io.stdinStream;
   if (stdin === undefined) throw new CliError('internal', 'no standard input to read MCP messages from.');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
-  const http = createCommandHttpClient({ ...runtime, globals: { ...runtime.globals, timeoutMs: options.idleTimeout * 1000 } }, runtime.deps.fetch);
+  // node:http instead of the global fetch when the runtime has the real one: a proxy stays up for hours.
+  const { createNodeFetch } = await import('../platform/node-fetch.js');
+  const base = runtime.deps.fetch === globalThis.fetch ? createNodeFetch() : runtime.deps.fetch;
+  // No spinner (a proxy's requests never end) and no kept trace (it runs for hours).
+  const { deps, errStyle } = runtime;
+  const http = createCommandHttpClient({ deps, errStyle, globals: { ...runtime.globals, timeoutMs: options.idleTimeout * 1000 } }, base, { keepExchanges: false });
   const fetch: StreamFetch = (url, init) => http.fetch(url, { ...init, maxBodyBytes: MAX_STREAM_BYTES });
   const send = (message: object): void => runtime.deps.io.stdout.write(`${JSON.stringify(message)}\n`);
   const log = (text: string, verbose = false): void => {
@@ -29,7 +34,7 @@ export async function serveProxy(options: ProxyOptions, headers: Record<string, 
   const auth = createProxyAuth(createProxyAuthDeps(options, { ...runtime, http }, store));
   const session = createProxySession(
     { url: options.url, headers, protocolVersion: options.protocolVersion },
-    { fetch, auth, sleep: sleepFor(runtime.deps.signal), send, log, describeFailure: (error) => describe(error, options.url) },
+    { fetch, auth, sleep: (ms) => delay(ms, undefined, { signal: runtime.deps.signal }), send, log, describeFailure: (error) => describe(error, options.url) },
   );
   log(`forwarding to ${options.url}`, true);
   const inFlight = new Set<Promise<void>>();

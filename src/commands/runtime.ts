@@ -1,5 +1,5 @@
 import { createAddressGuard } from '../core/http/address-guard.js';
-import { createHttpClient, type HttpClient } from '../core/http/client.js';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../core/http/client.js';
 import { resolveHost } from '../platform/resolve-host.js';
 import type { HttpExchange } from '../core/http/exchange.js';
 import { platform } from 'node:os';
@@ -69,7 +69,7 @@ export async function createRuntime(processDeps: Deps, globals: GlobalOptions): 
  * The HTTP client a command uses: the global flags (timeout, --allow-http, --verbose trace, Ctrl-C)
  * applied to a fetch; `fetchImpl` differs only when a command trusts extra CAs (probe --ca-file).
  */
-export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'> & Partial<Pick<Runtime, 'progress'>>, fetchImpl: typeof fetch): HttpClient {
+export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'> & Partial<Pick<Runtime, 'progress'>>, fetchImpl: typeof fetch, extra: Partial<Pick<HttpClientOptions, 'keepExchanges'>> = {}): HttpClient {
   const { deps, globals, errStyle } = runtime;
   return createHttpClient({
     fetch: runtime.progress === undefined ? fetchImpl : runtime.progress.track(fetchImpl),
@@ -80,6 +80,7 @@ export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals
     clock: deps.clock,
     ...(globals.targets === undefined ? {} : { addressGuard: createAddressGuard({ allowPrivate: globals.allowPrivate === true, resolve: resolveHost }, globals.targets) }),
     onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
+    ...extra,
   });
 }
 

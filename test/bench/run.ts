@@ -4,6 +4,7 @@
  */
 import { benchAudit } from './audit.js';
 import { benchProbe } from './probe.js';
+import { benchProxy } from './proxy.js';
 import { benchStartup } from './startup.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -14,4 +15,5 @@ for (const row of benchStartup()) {
 }
 
 await benchProbe();
+await benchProxy();
 await benchAudit();

@@ -22,6 +22,8 @@ export interface HttpClientOptions {
   onExchange?: (exchange: HttpExchange) => void;
   /** The rule for server-supplied URLs (private, link-local and metadata addresses); commands always set it. */
   addressGuard?: AddressGuard;
+  /** false: do not keep every exchange in `exchanges` (the proxy runs for hours; onExchange still sees each). */
+  keepExchanges?: boolean;
 }
 
 export interface HttpRequestInit {
@@ -63,8 +65,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clock = options.clock ?? (() => performance.now());
   const origin = clock();
   const exchanges: HttpExchange[] = [];
+  let sequence = 0;
   const record = (exchange: HttpExchange): void => {
-    exchanges.push(exchange);
+    if (options.keepExchanges !== false) exchanges.push(exchange);
     options.onExchange?.(exchange);
   };
 
@@ -75,7 +78,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!headers.has('user-agent')) headers.set('user-agent', options.userAgent);
     const started = clock();
     const exchange: HttpExchange = {
-      seq: exchanges.length + 1,
+      seq: (sequence += 1),
       method,
       url: maskUrl(url.href),
       label: init.label,
