@@ -15,7 +15,7 @@ _mcpauth() {
       case "$prev" in
         --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "probe login logout status call token scopes rotate audit-config setup proxy completion -V --version --json --no-color -v --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "probe login logout status call token scopes rotate audit-config setup proxy completion -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "probe")
       case "$prev" in
         --spec) COMPREPLY=($(compgen -W "2025-11-25 2026-07-28" -- "$cur")); return ;;

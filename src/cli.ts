@@ -15,6 +15,7 @@ import { registerStatus, type StatusRun } from './commands/status.js';
 import { registerTokenInspect, type TokenInspectRun } from './commands/token/inspect.js';
 import { registerTokenPrint, type TokenPrintRun } from './commands/token/print.js';
 import { EXIT_CODE_DESCRIPTIONS, EXIT_CODES } from './errors.js';
+import { usableColumns } from './platform/io.js';
 import { VERSION } from './version.js';
 
 const ENVIRONMENT_HELP = `
@@ -51,11 +52,12 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
   const program = new Command('mcpauth');
   program
     .description('Make MCP (Model Context Protocol) authentication work, and show why it does not.')
-    .version(VERSION, '-V, --version', 'print the version')
+    // -v is --version (as in most CLIs); -V stays accepted. --verbose has no short form.
+    .version(VERSION, '-v, --version', 'print the version (also -V)')
     .helpOption('-h, --help', 'show help')
     .option('--json', 'print machine-readable JSON on stdout', false)
     .option('--no-color', 'no colour in the output (also: NO_COLOR)')
-    .option('-v, --verbose', 'show the HTTP trace (secrets masked) and error causes', false)
+    .option('--verbose', 'show the HTTP trace (secrets masked) and error causes', false)
     .addOption(new Option('--timeout <seconds>', 'per-request network timeout').argParser(parsePositiveNumber).default(10))
     .option('--no-input', 'never prompt; fail with the flag that answers the question instead')
     .option('--allow-http', 'allow plain http to hosts other than loopback', false)
@@ -63,6 +65,10 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
     .showSuggestionAfterError(true)
     // "(default: false)" on every switch is noise; real defaults (--timeout 10) stay visible.
     .configureHelp({
+      // Global options (--json, --verbose, --timeout, --no-input, …) are listed in every subcommand's help.
+      showGlobalOptions: true,
+      // Descriptions are written as paragraphs; single line breaks are re-flowed to the terminal width.
+      commandDescription: (command) => reflow(command.description()),
       optionDescription: (option) => {
         const text = option.description;
         const shown = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate;
@@ -102,6 +108,9 @@ function configureTree(command: Command, ctx: CommandContext): void {
   command.configureOutput({
     writeOut: (text) => ctx.deps.io.stdout.write(text),
     writeErr: (text) => ctx.deps.io.stderr.write(text),
+    // Help wraps at the terminal's width; 0 columns or none (a pipe) is 80 (io.columns).
+    getOutHelpWidth: () => usableColumns(ctx.deps.io.columns),
+    getErrHelpWidth: () => usableColumns(ctx.deps.io.columns),
     outputError: (text, write) => {
       const name = command.parent ? `mcpauth ${fullName(command)}` : 'mcpauth';
       const message = text.replace(/^error: /, '').trimEnd();
@@ -111,6 +120,10 @@ function configureTree(command: Command, ctx: CommandContext): void {
     },
   });
   for (const child of command.commands) configureTree(child, ctx);
+}
+
+function reflow(text: string): string {
+  return text.replace(/([^\n])\n(?=[^\n\s])/g, '$1 ');
 }
 
 function fullName(command: Command): string {
@@ -123,8 +136,10 @@ function fullName(command: Command): string {
 export async function runCli(argv: readonly string[], deps: Deps, runs: CommandRuns = {}): Promise<number> {
   const ctx: CommandContext = { deps, exitCode: EXIT_CODES.ok };
   const program = buildProgram(ctx, runs);
+  const end = argv.indexOf('--');
+  const args = argv.map((arg, index) => (arg === '-V' && (end === -1 || index < end) ? '--version' : arg));
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
     const parsing = error instanceof CommanderError || error instanceof InvalidArgumentError;

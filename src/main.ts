@@ -18,7 +18,7 @@ export async function main(proc: NodeJS.Process): Promise<number> {
   const io = createProcessIO(proc);
   const argv = proc.argv.slice(2);
   // Scripts call `--version` often; answer it without loading the command tree.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) {
     io.stdout.write(`${VERSION}\n`);
     return EXIT_CODES.ok;
   }

@@ -79,7 +79,7 @@ function describeValue(value: unknown): string {
 export function reportError(error: unknown, deps: Deps, argv: readonly string[]): number {
   // After SIGINT/SIGTERM every failure is the cancellation's echo (an aborted request, a closed prompt).
   const cliError = deps.signal.aborted ? new CliError('cancelled', 'cancelled.', { cause: error }) : toCliError(error);
-  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  const verbose = argv.includes('--verbose');
   // Messages quote servers (error_description) and files: sanitised for the terminal; --json stays exact.
   const lines = [`mcpauth: ${terminalText(cliError.message)}`];
   if (cliError.hint) lines.push(`  hint: ${terminalText(cliError.hint)}`);

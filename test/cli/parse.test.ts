@@ -75,7 +75,7 @@ describe('argv -> options', () => {
   });
 
   it('global options reach every command, before or after it', async () => {
-    const result = await parse(['--json', 'status', '--timeout', '2.5', '--no-color', '--no-input', '-v', '--allow-http', '--allow-private']);
+    const result = await parse(['--json', 'status', '--timeout', '2.5', '--no-color', '--no-input', '--verbose', '--allow-http', '--allow-private']);
     expect(result.globals).toEqual({ json: true, color: false, verbose: true, timeoutMs: 2500, input: false, allowHttp: true, allowPrivate: true, targets: [] });
     expect((await parse(['status'])).globals).toEqual({ json: false, color: true, verbose: false, timeoutMs: 10_000, input: true, allowHttp: false, allowPrivate: false, targets: [] });
     // The URLs the user typed are their own targets (the address rule trusts their networks).
