@@ -39,11 +39,11 @@ _mcpauth() {
         --prompt) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device --assume-pkce-s256 --resource --no-resource --audience --trust-issuer --prompt --protocol-version" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device -y --yes --assume-pkce-s256 --resource --no-resource --audience --trust-issuer --prompt --protocol-version" -- "$cur")) ;;
     "logout")
       case "$prev" in
       esac
-      COMPREPLY=($(compgen -W "--all --keep-client" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--all -y --yes --keep-client" -- "$cur")) ;;
     "status")
       case "$prev" in
       esac
@@ -79,7 +79,7 @@ _mcpauth() {
         --tool) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--tool --protocol-version" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--tool -y --yes --protocol-version" -- "$cur")) ;;
     "rotate")
       case "$prev" in
         --if-expiring-within) COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { platform } from 'node:os';
 import type { LoginRequest } from '../core/flows/login.js';
 import { CliError } from '../errors.js';
+import { terminalText } from '../output/terminal-text.js';
+import type { CredentialStore } from '../core/store/credential-store.js';
 import { examples, parsePort, parseUrl, runAction, type CommandContext } from './command-context.js';
 import { protocolVersionOption } from './mcp-options.js';
 import type { Runtime } from './runtime.js';
@@ -19,6 +21,8 @@ export interface LoginOptions {
   browser: string | boolean;
   device: boolean;
   assumePkceS256: boolean;
+  /** Replace a usable stored credential without asking. */
+  yes?: boolean;
   protocolVersion?: string;
   /** --resource <uri> (string), --no-resource (false), or neither (undefined). */
   resource?: string | boolean;
@@ -49,6 +53,7 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
     .option('--browser <program>', 'open the authorization URL with this program (env MCPAUTH_BROWSER)')
     .option('--no-browser', 'print the authorization URL instead of opening a browser')
     .option('--device', 'use the device authorization flow (RFC 8628)', false)
+    .option('-y, --yes', 'replace a usable stored credential without asking', false)
     .option('--assume-pkce-s256', 'proceed when the server does not advertise PKCE S256 (Entra ID and Cognito are recognised without it)', false)
     .option('--resource <uri>', 'send this RFC 8707 resource (on authorize, token and refresh), even where the IdP is known to reject it')
     .option('--no-resource', 'send no RFC 8707 resource at all (Entra ID without a matching App ID URI)')
@@ -98,6 +103,7 @@ export async function runLogin(options: LoginOptions, runtime: Runtime): Promise
   const { performLogin } = await import('../core/flows/login.js');
   const { openCredentialStore } = await import('../platform/store/open-store.js');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
+  await confirmReplacement(options, runtime, store);
   const choice = browserChoice(options.browser, runtime.deps.env);
   const auto = choice.kind === 'system' && cannotOpenBrowser(runtime, platform());
   const request: LoginRequest = {
@@ -125,4 +131,17 @@ export async function runLogin(options: LoginOptions, runtime: Runtime): Promise
   const view = { result, storedIn, now: runtime.deps.now() };
   runtime.deps.io.stdout.write(runtime.globals.json ? renderLoginJson(view) : renderLoginHuman(view, runtime.style));
   return 0;
+}
+
+/**
+ * On a terminal, logging in again over a usable credential asks first (it opens a browser and replaces
+ * what works). Without a terminal running `login` is itself the request, so it goes ahead.
+ */
+async function confirmReplacement(options: LoginOptions, runtime: Runtime, store: CredentialStore): Promise<void> {
+  if (options.yes === true || !runtime.canPrompt) return;
+  const existing = (await store.findAll(options.url)).find((credential) => credential.refreshAvailable || (credential.accessTokenExpiresAt !== undefined && Date.parse(credential.accessTokenExpiresAt) > runtime.deps.now().getTime()));
+  if (existing === undefined) return;
+  const { confirmOrFlag } = await import('../platform/prompt.js');
+  const question = `A usable credential for ${terminalText(options.url)} is stored (issuer ${terminalText(existing.issuer)}). Log in again and replace it?`;
+  if (!(await confirmOrFlag(runtime, question, '--yes', true))) throw new CliError('cancelled', 'kept the stored credential; nothing changed.');
 }

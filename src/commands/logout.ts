@@ -7,6 +7,8 @@ export interface LogoutOptions {
   url: string | undefined;
   all: boolean;
   keepClient: boolean;
+  /** Answer yes to "log out of every server?" without a prompt. */
+  yes?: boolean;
 }
 
 export type LogoutRun = (options: LogoutOptions, runtime: Runtime) => Promise<number>;
@@ -17,6 +19,7 @@ export function registerLogout(parent: Command, ctx: CommandContext, run: Logout
     .summary('revoke and delete a stored credential')
     .argument('[url]', 'the MCP server URL', parseUrl)
     .option('--all', 'log out of every server', false)
+    .option('-y, --yes', 'with --all: do not ask first (needed without a terminal)', false)
     .option('--keep-client', 'keep the dynamically registered client (by default it is deleted at the AS where RFC 7592 allows, and forgotten)', false)
     .addHelpText(
       'after',
@@ -46,6 +49,12 @@ export async function runLogout(options: LogoutOptions, runtime: Runtime): Promi
   for (const credential of targets) runtime.http.trust(credential.serverUrl);
   if (options.url !== undefined && targets.length === 0) {
     throw new CliError('auth', `no stored credential for ${options.url}: nothing to log out.`, { hint: "Run 'mcpauth status' to see what is stored." });
+  }
+  // Deleting every credential is destructive: ask on a terminal, refuse without one unless --yes.
+  if (options.all && targets.length > 0 && !options.yes) {
+    const { confirmOrFlag } = await import('../platform/prompt.js');
+    const question = `Log out of ${targets.length} server${targets.length === 1 ? '' : 's'} (revoke and delete every stored credential)?`;
+    if (!(await confirmOrFlag(runtime, question, '--yes'))) throw new CliError('cancelled', 'nothing was logged out.');
   }
   const logoutDeps = { store, fetch: runtime.http.fetch, now: deps.now, allowHttp: runtime.globals.allowHttp, keepClient: options.keepClient };
   const outcomes = [];

@@ -3,10 +3,13 @@ import { examples, parseUrl, runAction, type CommandContext } from './command-co
 import { protocolVersionOption } from './mcp-options.js';
 import type { Runtime } from './runtime.js';
 import { terminalText } from '../output/terminal-text.js';
+import { CliError } from '../errors.js';
 
 export interface ScopesOptions {
   url: string;
   tool: string | undefined;
+  /** Answer yes to "call this tool?" without a prompt. */
+  yes?: boolean;
   protocolVersion?: string;
 }
 
@@ -17,13 +20,15 @@ export function registerScopes(parent: Command, ctx: CommandContext, run: Scopes
     .command('scopes')
     .summary('what a server offers, what your token holds, and what a call needs')
     .argument('<url>', 'the MCP server URL', parseUrl)
-    .option('--tool <name>', 'also find out which scopes this tool needs (calls it, with no arguments)')
+    .option('--tool <name>', 'also find out which scopes this tool needs (calls it, with no arguments: asks first)')
+    .option('-y, --yes', 'call the --tool without asking (needed without a terminal)', false)
     .addOption(protocolVersionOption())
     .addHelpText(
       'after',
       examples([
         ['mcpauth scopes https://mcp.example.com/mcp', 'offered vs held scopes'],
-        ['mcpauth scopes https://mcp.example.com/mcp --tool admin-reset', 'what this tool needs, and the command that fixes it'],
+        ['mcpauth scopes https://mcp.example.com/mcp --tool admin-reset', 'what this tool needs, and the command that fixes it (asks before calling it)'],
+        ['mcpauth scopes https://mcp.example.com/mcp --tool admin-reset --yes --json', 'the same in CI'],
       ]),
     )
     .action(async (url: string, flags: Omit<ScopesOptions, 'url'>, command: Command) => {
@@ -39,6 +44,12 @@ export async function runScopes(options: ScopesOptions, runtime: Runtime): Promi
   const stored = await readStored(options.url, runtime);
   const held = heldScopes(stored === undefined ? undefined : { accessToken: stored.accessToken, grantedScopes: stored.credential.scopes });
   let tool;
+  // Calling a tool runs it, for real: that is surprising enough to ask first (docs/cli-contract.md).
+  if (options.tool !== undefined && !options.yes) {
+    const { confirmOrFlag } = await import('../platform/prompt.js');
+    const question = `Call ${terminalText(options.tool)} on ${terminalText(options.url)} to learn which scopes it needs? It runs, with no arguments.`;
+    if (!(await confirmOrFlag(runtime, question, '--yes'))) throw new CliError('cancelled', `${options.tool} was not called.`);
+  }
   if (options.tool !== undefined) {
     const { probeToolScopes } = await import('../core/scopes/probe-tool.js');
     const token = stored === undefined ? undefined : await freshToken(options.url, stored.accessToken, runtime);

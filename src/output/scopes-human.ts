@@ -46,6 +46,7 @@ function sourceLines(report: ScopesReport, style: Style): string[] {
   const lines = [`  ${style.dim('held from')}    ${held}`];
   const tool = report.needed.tool;
   if (tool !== undefined) lines.push(`  ${style.dim('tool')}         ${tool.tool}: ${describeTool(tool)}`);
+  if (report.needed.source === 'unknown') lines.push(`  ${style.dim('needed')}       unknown (the call succeeded with the held scopes)`);
   else if (report.needed.source === 'challenge') lines.push(`  ${style.dim('needed from')}  the server's 401 challenge (basic access; add --tool <name> for a tool's needs)`);
   return lines;
 }

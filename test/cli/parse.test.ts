@@ -48,7 +48,7 @@ describe('argv -> options', () => {
   });
 
   it('logout, status, call, token inspect, token print, scopes', async () => {
-    expect((await parse(['logout', '--all'])).options).toEqual({ url: undefined, all: true, keepClient: false });
+    expect((await parse(['logout', '--all'])).options).toEqual({ url: undefined, all: true, keepClient: false, yes: false });
     expect((await parse(['status', URL])).options).toEqual({ url: URL });
     expect((await parse(['call', URL, 'echo', '--args', '{"text":"hi"}', '--step-up'])).options).toEqual({
       url: URL, tool: 'echo', args: '{"text":"hi"}', stepUp: true,
@@ -57,7 +57,7 @@ describe('argv -> options', () => {
       token: '-', server: URL, need: 'mcp:admin',
     });
     expect((await parse(['token', 'print', URL])).options).toEqual({ url: URL });
-    expect((await parse(['scopes', URL, '--tool', 'admin-reset'])).options).toEqual({ url: URL, tool: 'admin-reset' });
+    expect((await parse(['scopes', URL, '--tool', 'admin-reset'])).options).toEqual({ url: URL, tool: 'admin-reset', yes: false });
   });
 
   it('rotate', async () => {

@@ -52,7 +52,7 @@ describe('mcpauth logout', () => {
     const second = await obtainCredentialInput(h, { serverUrl: `${h.mcpUrl}/` });
     await f.store.save(first);
     await f.store.save({ ...second, issuer: `${h.issuer}/other-tenant-label` });
-    const { code, out, err } = await f.run(['logout', '--all', '--json', '--verbose']);
+    const { code, out, err } = await f.run(['logout', '--all', '--yes', '--json', '--verbose']);
     expect(code).toBe(0);
     for (const secret of [first.secrets.accessToken, first.secrets.refreshToken, second.secrets.accessToken, second.secrets.refreshToken]) {
       expect(out + err).not.toContain(String(secret).slice(0, 16));

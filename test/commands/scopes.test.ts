@@ -22,7 +22,7 @@ describe('mcpauth scopes', () => {
   afterAll(async () => h.close());
 
   it("reads the guarded tool's 403 and prints the fix (piped)", async () => {
-    const { code, out } = await run(['scopes', h.mcpUrl, '--tool', 'admin-reset'], { env: toolsEnv });
+    const { code, out } = await run(['scopes', h.mcpUrl, '--yes', '--tool', 'admin-reset'], { env: toolsEnv });
     expect(code).toBe(1);
     expect(normalize(out)).toMatchInlineSnapshot(`
       "Scopes for http://MCP/mcp
@@ -49,7 +49,7 @@ describe('mcpauth scopes', () => {
   });
 
   it('prints the same report as JSON', async () => {
-    const { code, out } = await run(['--json', 'scopes', h.mcpUrl, '--tool', 'admin-reset'], { env: toolsEnv });
+    const { code, out } = await run(['--json', 'scopes', h.mcpUrl, '--yes', '--tool', 'admin-reset'], { env: toolsEnv });
     expect(code).toBe(1);
     expect(JSON.parse(normalize(out))).toEqual({
       url: 'http://MCP/mcp',
@@ -68,20 +68,28 @@ describe('mcpauth scopes', () => {
   });
 
   it('colours the report on a terminal', async () => {
-    const { out } = await run(['scopes', h.mcpUrl, '--tool', 'admin-reset'], { env: toolsEnv, tty: true });
+    const { out } = await run(['scopes', h.mcpUrl, '--yes', '--tool', 'admin-reset'], { env: toolsEnv, tty: true });
     expect(out).toContain('\u001b[');
     expect(out).toContain('← missing');
   });
 
-  it('flags an admin scope held for a use that does not need it', async () => {
+  it('a tool call that succeeds leaves the tool\'s needs unknown: no advice to drop a held scope', async () => {
     const { tokens } = await runCodeFlow(h.as.endpoints, { resource: h.mcpUrl, scope: 'mcp:tools mcp:admin' });
     const env = await storeTokenForTest(h.as, h.mcpUrl, tokens.access_token, 'harness-public', 'mcp:tools mcp:admin');
-    const { code, out } = await run(['--json', 'scopes', h.mcpUrl, '--tool', 'echo'], { env });
+    const { code, out } = await run(['--json', 'scopes', h.mcpUrl, '--yes', '--tool', 'echo'], { env });
     expect(code).toBe(0);
-    const report = JSON.parse(out) as { needed: { tool: { outcome: string } }; findings: unknown[]; missing: string[] };
-    expect(report.needed.tool.outcome).toBe('authorized');
+    const report = JSON.parse(out) as { needed: { source: string; tool: { outcome: string } }; findings: Array<{ id: string; message: string }>; missing: string[] };
+    expect(report.needed).toMatchObject({ source: 'unknown', scopes: [], tool: { outcome: 'authorized' } });
     expect(report.missing).toEqual([]);
-    expect(report.findings).toEqual([{ id: 'scope-admin-like', severity: 'warning', message: 'The credential holds "mcp:admin" although this use does not need it.' }]);
+    expect(report.findings.map((f) => f.id)).toEqual(['scope-tool-unchecked']);
+    expect(report.findings[0]?.message).toMatch(/^echo ran with the held scopes \(mcp:tools mcp:admin\).*no scope is advised to drop\.$/);
+  });
+
+  it('asks before calling the tool; without a terminal it names --yes (exit 2) and calls nothing', async () => {
+    const { code, out, err } = await run(['--json', 'scopes', h.mcpUrl, '--tool', 'echo'], {});
+    expect(code).toBe(2);
+    expect(err).toContain('--yes');
+    expect(JSON.parse(out)).toMatchObject({ error: { code: 'usage', exitCode: 2 } });
   });
 
   it('without a credential, says so and how to log in', async () => {
@@ -101,7 +109,7 @@ describe('mcpauth scopes', () => {
     const { tmpdir } = await import('node:os');
     const { mkdtemp } = await import('node:fs/promises');
     const env = { MCPAUTH_HOME: await mkdtemp(`${tmpdir()}/mcpauth-empty-`), MCPAUTH_NO_KEYCHAIN: '1' };
-    const { code, out } = await run(['--json', 'scopes', h.mcpUrl, '--tool', 'admin-reset'], { env });
+    const { code, out } = await run(['--json', 'scopes', h.mcpUrl, '--yes', '--tool', 'admin-reset'], { env });
     expect(code).toBe(0);
     expect((JSON.parse(out) as { findings: unknown[] }).findings).toEqual([
       { id: 'scope-no-credential', severity: 'info', message: 'No credential is stored for this server, so there is nothing to compare.' },

@@ -11,7 +11,8 @@ export interface ScopesReport {
   url: string;
   offered: { challenge: string[] | undefined; prm: string[] | undefined; as: string[] | undefined };
   held: HeldScopes;
-  needed: { scopes: string[]; source: 'tool' | 'challenge' | 'none'; tool: ToolProbe | undefined };
+  /** 'unknown': the tool ran with the held scopes, and a server never says which of them a call needed. */
+  needed: { scopes: string[]; source: 'tool' | 'challenge' | 'none' | 'unknown'; tool: ToolProbe | undefined };
   missing: string[];
   /**
    * Commands that fix `missing`, best first, as argv arrays (output/shell-quote.ts quotes them);
@@ -31,7 +32,8 @@ export function buildScopesReport(server: ServerContext, held: HeldScopes, tool:
     ...toolFindings(tool, held),
     ...(offered.challenge === undefined && offered.prm === undefined ? [scopeFinding('scope-unadvertised', 'Neither the 401 challenge nor the PRM names a scope: a client cannot know what to ask for.')] : []),
     ...flagBroadScopes([{ where: 'the credential', scopes: held.scopes }, { where: "the 401 challenge's scope", scopes: offered.challenge ?? [] }, { where: 'the PRM scopes_supported', scopes: offered.prm ?? [] }]),
-    ...flagAdminScopes(held.scopes, needed.scopes, offered.challenge),
+    // Advice to drop a held scope needs to know what the use needs; after a successful tool call it is unknown.
+    ...flagAdminScopes(needed.source === 'unknown' ? [] : held.scopes, needed.scopes, offered.challenge),
     ...flagOfflineAccess(offered.challenge, offered.prm),
   ];
   return {
@@ -54,6 +56,7 @@ function neededScopes(server: ServerContext, tool: ToolProbe | undefined): Scope
   const toolScopes = tool !== undefined && (tool.outcome === 'insufficient-scope' || tool.outcome === 'unauthorized') ? tool.scopes : undefined;
   // MCP 2025-11-25 §Scope Challenge Handling: the challenge's scopes are authoritative for the request.
   if (toolScopes !== undefined) return { scopes: toolScopes, source: 'tool', tool };
+  if (tool?.outcome === 'authorized') return { scopes: [], source: 'unknown', tool };
   if (server.challengeScope !== undefined) return { scopes: server.challengeScope, source: 'challenge', tool };
   return { scopes: [], source: 'none', tool };
 }
@@ -66,7 +69,11 @@ function credentialFindings(held: HeldScopes, missing: string[], source: ScopesR
 }
 
 function toolFindings(tool: ToolProbe | undefined, held: HeldScopes): ScopeFinding[] {
-  if (tool === undefined || tool.outcome === 'authorized') return [];
+  if (tool === undefined) return [];
+  if (tool.outcome === 'authorized') {
+    const scopes = held.scopes.length > 0 ? held.scopes.join(' ') : 'no scope';
+    return [scopeFinding('scope-tool-unchecked', `${tool.tool} ran with the held scopes (${scopes}): the server accepted the call and does not say which of them it needed, so the tool's needs are unknown and no scope is advised to drop.`)];
+  }
   if (held.source === 'none' && tool.outcome === 'unauthorized') {
     return [scopeFinding('scope-tool-unchecked', `${tool.tool} was called without a token (nothing is stored), so the server only answered ${tool.status}.`)];
   }
