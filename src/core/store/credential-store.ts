@@ -21,6 +21,7 @@ import {
   withoutCredential,
 } from './store-document.js';
 import { parseSecrets } from './secret-payload.js';
+import { CliError } from '../../errors.js';
 
 /** Reads and writes of the store; inside `transaction` they run under the cross-process lock. */
 export interface StoreTransaction {
@@ -82,7 +83,18 @@ export function createCredentialStore(deps: StoreDeps): CredentialStore {
 }
 
 function createUnlockedTransaction(deps: StoreDeps): StoreTransaction {
-  const load = async () => parseStoreDocument(await deps.metadata.read());
+  const load = async () => {
+    const raw = await deps.metadata.read();
+    try {
+      return parseStoreDocument(raw);
+    } catch (error) {
+      // A newer mcpauth's store (or someone else's file): refused, never overwritten by this version.
+      throw new CliError('usage', `the credential store ${deps.metadata.path} cannot be used: ${error instanceof Error ? error.message : String(error)}; it was left as it is.`, {
+        hint: 'Use the mcpauth version that wrote it, or move the file aside and log in again.',
+        cause: error,
+      });
+    }
+  };
   const secretsAt = (location: SecretLocation) => deps.secrets.forLocation(location);
 
   async function save(input: SaveCredentialInput): Promise<StoredCredential> {

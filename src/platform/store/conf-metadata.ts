@@ -1,8 +1,30 @@
-import { dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Conf from 'conf';
 import type { StoreDocument } from '../../core/store/credential.js';
 import type { MetadataFile } from '../../core/store/store-deps.js';
-import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenFileMode } from './private-files.js';
+import { CliError } from '../../errors.js';
+import { checkPrivateFile, ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files.js';
+
+export const METADATA_FILE_NAME = 'credentials.json';
+
+/**
+ * Where conf would put mcpauth's config (env-paths' rule), decided here so the path is known, and
+ * checked, before conf reads anything.
+ */
+export function defaultStoreHome(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Preferences', 'mcpauth');
+  if (platform === 'win32') return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), 'mcpauth', 'Config');
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'mcpauth');
+}
+
+function unreadable(path: string, error: unknown): CliError {
+  const why = error instanceof SyntaxError ? 'is not valid JSON (truncated or corrupted?)' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  return new CliError('usage', `the credential store ${path} ${why}; it was left as it is.`, {
+    hint: `Restore it from a backup, or move it aside (mv '${path}' '${path}.broken') and log in again.`,
+    cause: error,
+  });
+}
 
 /**
  * Non-secret metadata through conf (dependency-notes §7.2). conf re-reads the file on every `.store`
@@ -11,27 +33,41 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenFileMode } from './private-
  * only writes while holding its own lock file, and always writes the whole document it just read
  * under that lock, which makes conf's last-writer-wins harmless.
  */
-export function createConfMetadataFile(home: string | undefined): { metadata: MetadataFile; home: string } {
-  const conf = new Conf<Record<string, unknown>>({
+export function createConfMetadataFile(home: string): { metadata: MetadataFile; home: string } {
+  const path = join(home, METADATA_FILE_NAME);
+  let conf: Conf<Record<string, unknown>>;
+  try {
+    conf = createConf(home);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  const metadata: MetadataFile = {
+    path,
+    async read() {
+      // Checked on every read: a file swapped for a link or loosened since the last one is refused.
+      await checkPrivateFile(path);
+      try {
+        return conf.store;
+      } catch (error) {
+        throw unreadable(path, error);
+      }
+    },
+    async write(document: StoreDocument) {
+      await ensurePrivateDir(dirname(path));
+      await checkPrivateFile(path);
+      conf.store = document as unknown as Record<string, unknown>;
+    },
+  };
+  return { metadata, home };
+}
+
+function createConf(home: string): Conf<Record<string, unknown>> {
+  return new Conf<Record<string, unknown>>({
     projectName: 'mcpauth',
     // conf's default suffix would make the directory 'mcpauth-nodejs'.
     projectSuffix: '',
     configName: 'credentials',
     configFileMode: PRIVATE_FILE_MODE,
-    ...(home === undefined ? {} : { cwd: home }),
+    cwd: home,
   });
-  const path = conf.path;
-  const metadata: MetadataFile = {
-    path,
-    async read() {
-      await tightenFileMode(path).catch(() => undefined);
-      return conf.store;
-    },
-    async write(document: StoreDocument) {
-      // conf creates its directory 0755; re-tighten before every write (cheap, and fixes a loosened dir).
-      await ensurePrivateDir(dirname(path));
-      conf.store = document as unknown as Record<string, unknown>;
-    },
-  };
-  return { metadata, home: dirname(path) };
 }

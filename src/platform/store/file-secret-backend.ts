@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { SecretBackend } from '../../core/store/store-deps.js';
+import { CliError } from '../../errors.js';
 import { ensurePrivateDir, readPrivateFile, writeFileAtomic } from './private-files.js';
 
 interface SecretFile {
@@ -18,10 +19,12 @@ export function createFileSecretBackend(path: string): SecretBackend {
     let parsed: Partial<SecretFile>;
     try {
       parsed = JSON.parse(text) as Partial<SecretFile>;
-    } catch {
+    } catch (error) {
       // Never silently start over: that would drop every refresh token in the file.
-      throw new Error(`the secret file ${path} is not valid JSON; move it aside and log in again`);
+      throw refuse(path, 'is not valid JSON (truncated or corrupted?)', error);
     }
+    // A newer format is never rewritten by this version (it would drop what it does not know).
+    if (typeof parsed !== 'object' || parsed === null || parsed.version !== 1) throw refuse(path, `has an unsupported format (version ${JSON.stringify((parsed as { version?: unknown } | null)?.version ?? null)})`);
     return { version: 1, secrets: typeof parsed.secrets === 'object' && parsed.secrets !== null ? { ...parsed.secrets } : {} };
   }
 
@@ -47,4 +50,11 @@ export function createFileSecretBackend(path: string): SecretBackend {
       return true;
     },
   };
+}
+
+function refuse(path: string, why: string, cause?: unknown): CliError {
+  return new CliError('usage', `the secret file ${path} ${why}; it was left as it is.`, {
+    hint: `Restore it from a backup, or move it aside (mv '${path}' '${path}.broken') and log in again.`,
+    cause,
+  });
 }

@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import { createCredentialStore, type CredentialStore } from '../../core/store/credential-store.js';
-import { createConfMetadataFile } from './conf-metadata.js';
+import { createConfMetadataFile, defaultStoreHome, METADATA_FILE_NAME } from './conf-metadata.js';
 import { createFileLock } from './file-lock.js';
 import { createFileSecretBackend } from './file-secret-backend.js';
 import type { KeychainOptions } from './keychain-backend.js';
-import { ensurePrivateDir } from './private-files.js';
+import { checkPrivateFile, ensurePrivateDir } from './private-files.js';
 import { createSecretBackends } from './secret-backends.js';
 
 export interface OpenStoreOptions {
@@ -26,11 +26,12 @@ export const LOCK_FILE_NAME = 'store.lock';
  * secrets.json (when the keychain is not usable) and store.lock, all owner-only.
  */
 export async function openCredentialStore(options: OpenStoreOptions): Promise<CredentialStore> {
-  const requestedHome = options.env.MCPAUTH_HOME ? resolve(options.env.MCPAUTH_HOME) : undefined;
-  if (requestedHome !== undefined) await ensurePrivateDir(requestedHome);
-  const { metadata, home } = createConfMetadataFile(requestedHome);
+  const home = options.env.MCPAUTH_HOME ? resolve(options.env.MCPAUTH_HOME) : defaultStoreHome(options.env);
+  // The owner-only checks come before conf (or anything) reads a file there.
   await ensurePrivateDir(home);
   const secretFilePath = join(home, SECRET_FILE_NAME);
+  for (const file of [METADATA_FILE_NAME, SECRET_FILE_NAME, LOCK_FILE_NAME]) await checkPrivateFile(join(home, file));
+  const { metadata } = createConfMetadataFile(home);
   const secrets = createSecretBackends({
     file: createFileSecretBackend(secretFilePath),
     noKeychain: options.env.MCPAUTH_NO_KEYCHAIN === '1',

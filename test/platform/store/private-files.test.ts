@@ -16,22 +16,26 @@ afterEach(async () => {
 });
 
 describe('private files', () => {
-  it('creates the directory 0700 and re-tightens an existing loose one', async () => {
+  it('creates the directory 0700, and refuses (never chmods) one that group or others may write', async () => {
     const dir = join(root, 'a', 'b');
     await ensurePrivateDir(dir);
     expect(await mode(dir)).toBe(0o700);
     await chmod(dir, 0o755);
     await ensurePrivateDir(dir);
-    expect(await mode(dir)).toBe(0o700);
+    expect(await mode(dir)).toBe(0o755);
+    await chmod(dir, 0o1777);
+    await expect(ensurePrivateDir(dir)).rejects.toThrow(/is writable by group or others \(mode 1777\); nothing was read or changed/);
+    expect(await mode(dir)).toBe(0o777);
   });
 
-  it('writes files 0600 and re-tightens a loosened file when reading it', async () => {
+  it('writes files 0600 and refuses a loosened one instead of silently re-tightening it', async () => {
     const file = join(root, 'secrets.json');
     await writeFileAtomic(file, 'one');
     expect(await mode(file)).toBe(0o600);
-    await chmod(file, 0o644);
     expect(await readPrivateFile(file)).toBe('one');
-    expect(await mode(file)).toBe(0o600);
+    await chmod(file, 0o644);
+    await expect(readPrivateFile(file)).rejects.toThrow(/is readable or writable by group or others \(mode 0644\)/);
+    expect(await mode(file)).toBe(0o644);
     expect(await readPrivateFile(join(root, 'absent'))).toBeUndefined();
   });
 
@@ -55,7 +59,7 @@ describe('private files', () => {
     expect(await readdir(root)).toEqual(['big.json']);
   });
 
-  it('the real store lays out MCPAUTH_HOME owner-only and re-tightens loosened files', async () => {
+  it('the real store lays out MCPAUTH_HOME owner-only, and refuses loosened files with the chmod that fixes them', async () => {
     const home = join(root, 'home');
     const store = await openCredentialStore({ env: { MCPAUTH_HOME: home, MCPAUTH_NO_KEYCHAIN: '1' }, now: () => new Date() });
     const saved = await store.save({
@@ -67,15 +71,14 @@ describe('private files', () => {
     expect(await mode(home)).toBe(0o700);
     expect(await mode(join(home, 'credentials.json'))).toBe(0o600);
     expect(await mode(join(home, 'secrets.json'))).toBe(0o600);
-    await chmod(join(home, 'secrets.json'), 0o644);
     await chmod(join(home, 'credentials.json'), 0o644);
-    await chmod(home, 0o755);
-    const again = await openCredentialStore({ env: { MCPAUTH_HOME: home, MCPAUTH_NO_KEYCHAIN: '1' }, now: () => new Date() });
+    const open = () => openCredentialStore({ env: { MCPAUTH_HOME: home, MCPAUTH_NO_KEYCHAIN: '1' }, now: () => new Date() });
+    await expect(open()).rejects.toMatchObject({ code: 'usage', hint: expect.stringContaining(`chmod 600 '${join(home, 'credentials.json')}'`) });
+    expect(await mode(join(home, 'credentials.json'))).toBe(0o644);
+    await chmod(join(home, 'credentials.json'), 0o600);
+    const again = await open();
     expect((await again.readSecrets(saved)).accessToken).toBe('at');
     expect(await again.list()).toHaveLength(1);
-    expect(await mode(home)).toBe(0o700);
-    expect(await mode(join(home, 'secrets.json'))).toBe(0o600);
-    expect(await mode(join(home, 'credentials.json'))).toBe(0o600);
   });
 
   it('refuses a corrupt secret file instead of starting over', async () => {
@@ -85,6 +88,6 @@ describe('private files', () => {
     await expect(store.save({
       serverUrl: 'https://m/x', resource: 'https://m/x', issuer: 'https://as', clientId: 'c', tokenEndpointAuthMethod: 'none',
       scopes: [], tokenType: 'bearer', tokenEndpoint: 'https://as/token', secrets: { accessToken: 'at' },
-    })).rejects.toThrow(/is not valid JSON; move it aside/);
+    })).rejects.toThrow(/the secret file .*secrets\.json is not valid JSON \(truncated or corrupted\?\); it was left as it is/);
   });
 });
