@@ -8,6 +8,7 @@ import { startAuth0Simulator } from '../harness/idp/auth0.js';
 import { ENTRA_API_APP, ENTRA_APP_ID_URI, startEntraSimulator } from '../harness/idp/entra.js';
 import { GITHUB_CLIENT_SECRET, startGithubSimulator } from '../harness/idp/github.js';
 import type { IdpSimulator } from '../harness/idp/simulator.js';
+import { GOOGLE_CLIENT_SECRET, startGoogleSimulator } from '../harness/idp/google.js';
 import { startHarness } from '../harness/index.js';
 import { CONSENT_BROWSER, runMcpauth } from './login-helpers.js';
 
@@ -104,6 +105,17 @@ describe('login then call against IdP simulators, with only the flags a user of 
     expect(whoami(call.out)).toMatchObject({ sub: 'octocat' });
     const { credential, store } = await storedCredential(env, sim.mcpUrl);
     expect((await store.readSecrets(credential)).accessToken).toMatch(/^gho_/);
+  });
+
+  it('Google (--client-id + secret): PRM issuer with a trailing slash accepted with a warning, access_type=offline, secret sent', async () => {
+    sim = await startGoogleSimulator();
+    const env = { MCPAUTH_HOME: home(), MCPAUTH_BROWSER: CONSENT_BROWSER, GOOGLE_SECRET: GOOGLE_CLIENT_SECRET };
+    const login = await runMcpauth(['login', sim.mcpUrl, '--client-id', sim.client.clientId, '--client-secret-env', 'GOOGLE_SECRET', '--json'], env);
+    expect(login.code, login.err).toBe(0);
+    expect(JSON.parse(login.out)).toMatchObject({ identityProvider: 'google' });
+    expect(login.err).toContain('only by the trailing slash of an empty path');
+    expect(login.err).toContain('access_type=offline');
+    expect((await runMcpauth(['call', sim.mcpUrl, 'whoami'], env)).code).toBe(0);
   });
 
   it('GitHub without a secret: refused before the browser, naming the flags', async () => {

@@ -7,6 +7,7 @@ import { startAuth0Simulator } from '../harness/idp/auth0.js';
 import { startCognitoSimulator } from '../harness/idp/cognito.js';
 import { startEntraSimulator } from '../harness/idp/entra.js';
 import { startGithubSimulator } from '../harness/idp/github.js';
+import { startGoogleSimulator } from '../harness/idp/google.js';
 import { startKeycloakSimulator } from '../harness/idp/keycloak.js';
 import { startOktaSimulator } from '../harness/idp/okta.js';
 import type { IdpSimulator } from '../harness/idp/simulator.js';
@@ -79,6 +80,12 @@ describe('probe names the IdP behind each simulator and its specific fixes', () 
     const { json } = await probe(startCognitoSimulator);
     expect(json.authorizationServer.provider).toMatchObject({ id: 'cognito', confidence: 'medium' });
     expectCatalogueFindings(json, ['cognito-no-aud', 'cognito-pkce-unadvertised', 'cognito-no-dcr', 'cognito-pool-scopes']);
+  });
+
+  it('Google: the PRM lists the issuer with a trailing slash; no DCR (low confidence on loopback: only the endpoint shape)', async () => {
+    const { json } = await probe(startGoogleSimulator);
+    expect(json.authorizationServer.provider).toMatchObject({ id: 'google', confidence: 'low' });
+    expectCatalogueFindings(json, ['google-trailing-slash', 'google-no-dcr']);
   });
 
   it('GitHub: /login/oauth issuer (path-inserted metadata only); no DCR, 200-error token endpoint', async () => {

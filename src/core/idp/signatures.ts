@@ -64,6 +64,7 @@ export const SIGNATURES: readonly Signature[] = [
   // §6 Google: agentconnect#2133.
   s('google', 'host', 'issuer host accounts.google.com', (v) => host(v) === 'accounts.google.com'),
   s('google', 'host', 'token endpoint on oauth2.googleapis.com', (v) => endpointHost(v, 'token_endpoint') === 'oauth2.googleapis.com'),
+  s('google', 'shape', 'authorization endpoint /o/oauth2/v2/auth', (v) => endpointPath(v, 'authorization_endpoint') === '/o/oauth2/v2/auth'),
   // §7 GitHub: github-mcp-server#2901 (issuer /login/oauth), refresh doc.
   s('github', 'host', 'issuer https://github.com/login/oauth', (v) => host(v) === 'github.com' && issuerPath(v).startsWith('/login/oauth')),
   s('github', 'shape', 'issuer path /login/oauth', (v) => /^\/login\/oauth\/?$/.test(issuerPath(v))),
