@@ -62,6 +62,14 @@ describe.each([[['--oauth']], [['--oauth', '--oauth-strict']]])('the SDK example
     expect((JSON.parse(files.out) as { content: Array<{ type: string }> }).content.map((c) => c.type)).toContain('resource_link');
   });
 
+  it('call follows the revision the server negotiates, older ones included', async () => {
+    for (const version of ['2025-03-26', '2025-06-18', '2025-11-25']) {
+      const run = await mcpauth(['call', server.url, 'greet', '--args', `{"name":"${version}"}`, '--protocol-version', version, '--verbose']);
+      expect(run.code, run.err).toBe(0);
+      expect(run.out).toBe(`Hello, ${version}!\n`);
+    }
+  });
+
   it('call declines the elicitation the collect-user-info tool sends, and says what it asked', async () => {
     const run = await mcpauth(['call', server.url, 'collect-user-info', '--args', '{"infoType":"contact"}']);
     expect(run.err).toContain('The server asked for user input: "Please provide your contact information" (elicitation/create)');
