@@ -79,7 +79,7 @@ describe.each([[['--oauth']], [['--oauth', '--oauth-strict']]])('the SDK example
   it('scopes, with and without --tool', async () => {
     const plain = await mcpauth(['scopes', server.url, '--json']);
     expect(plain.code, plain.err).toBe(0);
-    const tool = await mcpauth(['scopes', server.url, '--tool', 'greet']);
+    const tool = await mcpauth(['scopes', server.url, '--tool', 'greet', '--yes']);
     expect(tool.code, tool.err).toBe(0);
     expect(tool.out).toContain('greet: the call passed authorization');
   });
