@@ -17,6 +17,12 @@ export function checkExpiry(ctx: CheckContext): TokenFinding[] {
     const ago = describeDuration(ctx.nowSeconds - expiresAt);
     return [tokenFinding('token-expired', `exp is ${describeInstant(expiresAt)}: the token expired ${ago} ago (clock tolerance ${ctx.toleranceSeconds} s).`)];
   }
+  // Past exp but inside the tolerance: not an error here, yet a server with a stricter clock (and
+  // `probe --stored`) already treats it as expired, so it is a warning with the seconds.
+  if (expiresAt <= ctx.nowSeconds) {
+    const seconds = ctx.nowSeconds - expiresAt;
+    return [tokenFinding('token-expiry-tolerated', `exp is ${describeInstant(expiresAt)}: the token expired ${seconds} s ago, inside the ${ctx.toleranceSeconds} s clock tolerance; servers with a stricter clock refuse it.`)];
+  }
   const start = issuedAt ?? ctx.nowSeconds;
   const lifetime = expiresAt - start;
   if (lifetime > DAY_SECONDS) {

@@ -42,6 +42,14 @@ describe('inspectToken against the harness', () => {
     expect(ids(result)).toEqual(['token-signature-invalid']);
   });
 
+  it('a token 13 s past exp, inside the 60 s tolerance, is a warning with the seconds (not "nothing explains a refusal")', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const late = await h.as.signAccessToken({ exp });
+    const result = await inspectAgainst(h.mcpUrl, late, new Date((exp + 13) * 1000));
+    expect(ids(result)).toEqual(['token-expiry-tolerated']);
+    expect(result.findings[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('expired 13 s ago, inside the 60 s clock tolerance') });
+  });
+
   it('reports an expired token with an injected clock', async () => {
     const result = await inspectAgainst(h.mcpUrl, token, new Date(Date.now() + 3600_000));
     expect(ids(result)).toEqual(['token-expired']);
@@ -49,9 +57,9 @@ describe('inspectToken against the harness', () => {
     expect(result.findings[0]?.message).toMatch(/expired 50 min( \d+ s)? ago/);
   });
 
-  it('stays quiet within the clock tolerance, and flags a token from the future', async () => {
+  it('warns (not errs) within the clock tolerance, and flags a token from the future', async () => {
     const exp = Math.floor(Date.now() / 1000) + 600;
-    expect(ids(await inspectAgainst(h.mcpUrl, token, new Date((exp + 30) * 1000)))).toEqual([]);
+    expect(ids(await inspectAgainst(h.mcpUrl, token, new Date((exp + 30) * 1000)))).toEqual(['token-expiry-tolerated']);
     const future = await h.as.signAccessToken({ nbf: Math.floor(Date.now() / 1000) + 3600 });
     expect(ids(await inspectAgainst(h.mcpUrl, future))).toEqual(['token-not-yet-valid']);
   });
