@@ -1,3 +1,4 @@
+import { countSummary } from './finding-counts.js';
 import type { AuditFinding, AuditReport } from '../core/audit/finding.js';
 import type { Severity } from '../core/findings/severity.js';
 import type { Style } from './style.js';
@@ -59,7 +60,6 @@ function paint(severity: Severity, style: Style): string {
 }
 
 function summary(report: AuditReport, style: Style): string {
-  const count = (severity: Severity): number => report.findings.filter((f) => f.severity === severity).length;
   const files = `${report.filesScanned} config file${report.filesScanned === 1 ? '' : 's'} scanned`;
   const extras = [
     report.filesRead > report.filesScanned ? `${report.filesRead - report.filesScanned} other file${report.filesRead - report.filesScanned === 1 ? '' : 's'} searched for tokens` : '',
@@ -70,5 +70,5 @@ function summary(report: AuditReport, style: Style): string {
   const tail = extras.length > 0 ? `; ${extras.join(', ')}` : '';
   if (report.findings.length === 0) return `${style.green('No findings')} in ${files}${tail}.`;
   const total = report.findings.length;
-  return `${style.bold(`${total} finding${total === 1 ? '' : 's'}`)} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${files}${tail}.`;
+  return `${style.bold(`${total} finding${total === 1 ? '' : 's'}`)} (${countSummary(report.findings)}) in ${files}${tail}.`;
 }

@@ -1,3 +1,4 @@
+import { countSummary } from './finding-counts.js';
 import type { Severity } from '../core/findings/severity.js';
 import type { CompatRow, Finding, ProbeReport, ProbeStep } from '../core/probe/report.js';
 import type { Style } from './style.js';
@@ -40,9 +41,7 @@ function severityLabel(severity: Severity, style: Style): string {
 }
 
 function renderSummary(findings: Finding[], style: Style): string {
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const text = `Findings: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}`;
+  const text = `Findings: ${countSummary(findings)}`;
   return style.bold(text);
 }
 

@@ -1,3 +1,4 @@
+import { countSummary } from './finding-counts.js';
 import type { Severity } from '../core/findings/severity.js';
 import type { Style } from './style.js';
 
@@ -21,7 +22,5 @@ export function renderFindingLines(findings: readonly RenderableFinding[], style
 }
 
 export function summarizeFindingCounts(findings: readonly RenderableFinding[]): string {
-  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
-  const parts = [`${count('error')} error(s)`, `${count('warning')} warning(s)`, `${count('info')} info`];
-  return parts.join(', ');
+  return countSummary(findings);
 }

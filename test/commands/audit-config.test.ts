@@ -87,7 +87,7 @@ describe('audit-config command', () => {
         7:22    warning  Tools auto-approved: "alwaysAllow" runs tools without asking  auto-approve
                 fix: Empty the list, or keep only read-only tools in it; every listed tool runs without asking.
 
-      2 findings (1 errors, 1 warnings, 0 info) in 1 config file scanned.
+      2 findings (1 error, 1 warning, 0 info) in 1 config file scanned.
       "
     `);
     const tty = await runAuditCli(cwd, ['--no-gitignore'], true);

@@ -40,7 +40,7 @@ describe('mcpauth scopes', () => {
         $ mcpauth call http://MCP/mcp admin-reset --step-up
         or $ mcpauth login http://MCP/mcp --scope 'mcp:tools mcp:admin'
 
-      Findings: 1 error(s), 0 warning(s), 0 info
+      Findings: 1 error, 0 warnings, 0 info
         ✗ error   scope-missing
             The credential lacks "mcp:admin", needed by the tool's 403 challenge.
             fix: Run the command shown under "Fix".
