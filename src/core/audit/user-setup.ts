@@ -2,7 +2,7 @@ import { posix, win32 } from 'node:path';
 import { resolveLocation, userConfigFiles, type HostFacts } from '../clients/locations.js';
 import { TOKEN_STORES } from '../clients/token-stores.js';
 import type { AuditFileSystem } from './audit-fs.js';
-import { sortFindings } from './audit.js';
+import { DEFAULT_MAX_FILE_BYTES, sortFindings } from './audit.js';
 import { decodeText } from './decode-text.js';
 import type { AuditFinding, AuditReport, SkippedFile } from './finding.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -11,7 +11,6 @@ import { fileKindOf } from './parse-config.js';
 import { getRule } from './rules.js';
 import { scanFileText } from './scan-file.js';
 import { applySuppression } from './suppression.js';
-import { DEFAULT_MAX_FILE_BYTES } from './audit.js';
 
 export interface UserSetupOptions {
   host: HostFacts;
