@@ -57,3 +57,16 @@ describe('planSetup: url entry or proxy', () => {
     expect(defaultServerName('http://[::1]:8080/mcp')).toBe('1');
   });
 });
+
+describe('the writers live in the client registry', () => {
+  it('every writer is a registry entry, and "does OAuth itself" agrees with the entry', async () => {
+    const { CLIENT_LIST } = await import('../../src/core/clients/index.js');
+    const withWriter = CLIENT_LIST.filter((client) => client.setup !== undefined);
+    expect(withWriter).toHaveLength(12);
+    for (const client of withWriter) {
+      expect(client.setup?.id).toBe(client.id);
+      expect(client.setup?.native !== undefined, client.id).toBe(client.remoteOAuth === 'yes');
+      expect(client.setup?.docs.length, client.id).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import type { ClientWriter } from '../setup/client-writer.js';
 import type { TreeNode } from '../audit/config-tree.js';
 import type { ReferenceStyle, ReferenceSyntax } from './reference-syntax.js';
 
@@ -73,4 +74,6 @@ export interface McpClient {
   recognise?: (facts: RecogniseFacts) => boolean;
   /** Where the facts above come from. */
   sources: readonly string[];
+  /** How `setup` writes a server entry into this client's file (core/setup/writers-*.ts, each from the client's docs). */
+  setup?: ClientWriter;
 }

@@ -33,7 +33,7 @@ export const EDITOR_CLIENTS: readonly McpClient[] = [
     sources: [REF, 'https://cursor.com/docs/context/mcp'],
   },
   {
-    id: 'windsurf', name: 'Windsurf', expands: ['env-colon', 'file'], writeStyle: 'env-colon', remoteOAuth: 'unknown',
+    id: 'windsurf', name: 'Windsurf', expands: ['env-colon', 'file'], writeStyle: 'env-colon', remoteOAuth: 'yes',
     serverMaps: [{ path: ['mcpServers'], shape: MAP }], place: /(^|\/)\.windsurf\/|(^|\/)\.codeium\/|(^|\/)mcp_config\.json$/,
     envFix: 'reference it as "${env:VAR}"',
     projectFiles: ['.windsurf/mcp_config.json'], userFiles: [{ base: 'home', path: '.codeium/windsurf/mcp_config.json' }],
@@ -46,7 +46,7 @@ export const EDITOR_CLIENTS: readonly McpClient[] = [
     sources: [REF],
   },
   {
-    id: 'zed', name: 'Zed', expands: 'unknown', remoteOAuth: 'unknown',
+    id: 'zed', name: 'Zed', expands: 'unknown', remoteOAuth: 'yes',
     serverMaps: [{ path: ['context_servers'], shape: MAP }],
     envFix: 'keep the secret in the environment of the server command, not in settings.json',
     projectFiles: ['.zed/settings.json'], userFiles: [{ base: 'xdg-config', path: 'zed/settings.json', platforms: ['linux', 'darwin'] }],

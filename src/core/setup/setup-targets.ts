@@ -1,15 +1,13 @@
 import { isAbsolute, join } from 'node:path';
-import { CLIENTS, resolveLocation, type ClientId, type FileLocation, type HostFacts, type Platform } from '../clients/index.js';
+import { CLIENT_LIST, CLIENTS, getClient, resolveLocation, type ClientId, type FileLocation, type HostFacts, type Platform } from '../clients/index.js';
 import type { ClientWriter, SetupScope } from './client-writer.js';
 import type { SetupListRow } from './setup-result.js';
-import { AGENT_WRITERS } from './writers-agents.js';
-import { EDITOR_WRITERS } from './writers-editors.js';
 
-/** Every client `setup` can write, in the order `setup --list` shows them. */
-export const SETUP_WRITERS: readonly ClientWriter[] = [...AGENT_WRITERS, ...EDITOR_WRITERS];
+/** Every client `setup` can write: the registry entries that carry a writer, in registry order. */
+export const SETUP_WRITERS: readonly ClientWriter[] = CLIENT_LIST.flatMap((client) => (client.setup === undefined ? [] : [client.setup]));
 
 export function getWriter(id: string): ClientWriter | undefined {
-  return SETUP_WRITERS.find((writer) => writer.id === id);
+  return getClient(id)?.setup;
 }
 
 const EXTENSIONS: Record<ClientWriter['format'], RegExp> = { json: /\.json$/, jsonc: /\.jsonc?$/, toml: /\.toml$/, yaml: /\.ya?ml$/ };
