@@ -50,7 +50,7 @@ export function parseConfig(kind: FileKind, text: string): ParsedConfig {
 
 // Root keys that make a file an MCP config (reference §0.1). Files without any of these
 // substrings are never parsed: that is what keeps a monorepo scan cheap.
-const MCP_MARKERS = /mcpServers|modelContextProtocolServers|"servers"|servers:|\[servers|context_servers|mcp_servers|"mcp"|mcp:|\[mcp|extensions|enableAllProjectMcpServers|\\u00[0-9a-fA-F]{2}/;
+const MCP_MARKERS = /mcpServers|modelContextProtocolServers|"servers"|servers:|\[servers|context_servers|mcp_servers|"mcp"|mcp:|\[mcp|extensions|enableAllProjectMcpServers|allowedTools|\\u00[0-9a-fA-F]{2}/;
 
 /** Paths that are MCP configs by name, so a parse failure there is worth a finding. */
 const KNOWN_CONFIG = /(?:^|\/)(?:\.mcp\.json|\.claude\.json|\.cursor\/mcp\.json|\.vscode\/mcp\.json|\.roo\/mcp\.json|\.kiro\/settings\/mcp\.json|\.amazonq\/(?:mcp|default)\.json|\.gemini\/settings\.json|\.codex\/config\.toml|\.junie\/mcp\/mcp\.json|\.github\/mcp\.json|\.windsurf\/mcp_config\.json|mcp_config\.json|claude_desktop_config\.json|cline_mcp_settings\.json|opencode\.jsonc?|\.continue\/.*\.ya?ml|\.claude\/settings(?:\.local)?\.json)$/i;

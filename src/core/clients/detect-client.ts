@@ -38,6 +38,10 @@ export function detectClient(path: string, root: TreeNode | undefined): Detected
     if (map) return { profile: client, serverPath: [...map.path] };
   }
   if (CLIENTS['claude-settings'].place?.test(lower)) return { profile: CLIENTS['claude-settings'], serverPath: [] };
+  // Amazon Q / Kiro agent files may only pre-approve tools (`allowedTools` with `includeMcpJson`), no servers of their own.
+  for (const id of ['amazon-q', 'kiro'] as const) {
+    if (CLIENTS[id].place?.test(lower) && getChild(root, 'allowedTools')?.type === 'array') return { profile: CLIENTS[id], serverPath: [] };
+  }
   return undefined;
 }
 

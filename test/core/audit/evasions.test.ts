@@ -88,6 +88,10 @@ describe('evasions that used to pass the gate', () => {
     expect(ruleIds('.claude.json', `{"\\u006dcpServers":{"g":{"env":{"API_KEY":"${OPAQUE}"}}}}`)).toEqual(['generic-secret']);
   });
 
+  test('an agent file that only pre-approves MCP tools (Kiro / Amazon Q allowedTools)', () => {
+    expect(rules('.kiro/agents/dev.json', '{\n  "includeMcpJson": true,\n  "allowedTools": ["fs_read", "@git"]\n}\n')).toEqual(['3:32 auto-approve warning']);
+  });
+
   test('.envrc and *.env files', () => {
     expect(ruleIds('.envrc', `export API_TOKEN=${OPAQUE}\n`)).toEqual(['generic-secret']);
     expect(ruleIds('deploy/prod.env', `API_TOKEN=${OPAQUE}\n`)).toEqual(['generic-secret']);

@@ -58,5 +58,7 @@ describe('client registry', () => {
     expect(detect('.continue/mcpServers/a.json', '{"mcpServers":{}}')).toBe('continue:mcpServers');
     expect(detect('config.toml', '[mcp_servers.a]\ncommand="x"\n')).toBe('codex:mcp_servers');
     expect(detect('package.json', '{"name":"x","extensions":{"a":{"b":1}}}')).toBeUndefined();
+    expect(detect('.kiro/agents/dev.json', '{"includeMcpJson":true,"allowedTools":["@git"]}')).toBe('kiro:');
+    expect(detect('.aws/amazonq/cli-agents/a.json', '{"mcpServers":{},"allowedTools":[]}')).toBe('amazon-q:mcpServers');
   });
 });
