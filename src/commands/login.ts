@@ -128,6 +128,11 @@ export async function runLogin(options: LoginOptions, runtime: Runtime): Promise
   const result = await performLogin(request, createLoginDeps(runtime, store, choice));
   const { renderLoginHuman, renderLoginJson } = await import('../output/login-result.js');
   const storedIn = result.credential.secretLocation === 'keychain' ? 'the OS keychain' : store.describe().home;
+  // Every fallback is visible: secrets in a 0600 file instead of the keychain get one line, and why.
+  if (result.credential.secretLocation === 'file') {
+    const { secretFilePath, keychainFallbackReason } = store.describe();
+    runtime.note(runtime.errStyle.yellow(`note: the secrets are in ${secretFilePath} (mode 0600), not the OS keychain: ${keychainFallbackReason ?? 'the keychain is not usable here'}.`));
+  }
   const view = { result, storedIn, now: runtime.deps.now() };
   runtime.deps.io.stdout.write(runtime.globals.json ? renderLoginJson(view) : renderLoginHuman(view, runtime.style));
   return 0;

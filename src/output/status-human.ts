@@ -18,7 +18,7 @@ function renderEntry(entry: CredentialStatus, style: Style): string {
     ['scopes', entry.scopes.length > 0 ? entry.scopes.join(' ') : style.dim('none')],
     ['access token', expiryText(entry, style)],
     ['refresh', entry.refreshAvailable ? 'available' : style.yellow('not available')],
-    ['secret in', entry.secretWhere],
+    ['secret in', entry.secretLocation === 'file' ? `${entry.secretWhere} ${style.yellow('(file fallback: not the OS keychain)')}` : entry.secretWhere],
   ];
   if (entry.resource !== entry.serverUrl) rows.splice(1, 0, ['resource', entry.resource]);
   const head = entry.usable ? `${style.bold(entry.serverUrl)}` : `${style.bold(entry.serverUrl)} ${style.red('(not usable: log in again)')}`;

@@ -97,3 +97,13 @@ describe('login flows', () => {
     expect(all).not.toContain(secrets.refreshToken!);
   });
 });
+
+describe('login with the keychain unavailable', () => {
+  it('says in one line on stderr that the secrets went to the 0600 file, and why', async () => {
+    harness = await startHarness();
+    const run = await runMcpauth(['login', harness.mcpUrl, '--browser', CONSENT_BROWSER], { MCPAUTH_HOME: home() });
+    expect(run.code, run.err).toBe(0);
+    expect(run.err).toMatch(/^note: the secrets are in \S+secrets\.json \(mode 0600\), not the OS keychain: MCPAUTH_NO_KEYCHAIN=1\.$/m);
+    expect(run.out).not.toContain('note:');
+  });
+});

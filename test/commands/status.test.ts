@@ -47,7 +47,7 @@ describe('mcpauth status', () => {
         scopes       mcp:tools
         access token valid, expires in 9 min
         refresh      available
-        secret in    <HOME>/secrets.json
+        secret in    <HOME>/secrets.json (file fallback: not the OS keychain)
 
       Store: <HOME>
       "
