@@ -51,9 +51,11 @@ _mcpauth() {
     "call")
       case "$prev" in
         --args) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -f|--field) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -F|--typed-field) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--args --step-up --protocol-version" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--args -f --field -F --typed-field --step-up --protocol-version" -- "$cur")) ;;
     "token")
       case "$prev" in
       esac

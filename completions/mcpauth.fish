@@ -50,6 +50,8 @@ complete -c mcpauth -n '__fish_seen_subcommand_from logout' -l all -d 'log out o
 complete -c mcpauth -n '__fish_seen_subcommand_from logout' -s y -l yes -d 'with --all: do not ask first (needed without a terminal)'
 complete -c mcpauth -n '__fish_seen_subcommand_from logout' -l keep-client -d 'keep the dynamically registered client (by default it is deleted at the AS where RFC 7592 allows, and forgotten)'
 complete -c mcpauth -n '__fish_seen_subcommand_from call' -l args -r -d 'tool arguments as a JSON object'
+complete -c mcpauth -n '__fish_seen_subcommand_from call' -s f -l field -r -d 'a string argument (repeatable; gh style), merged over --args'
+complete -c mcpauth -n '__fish_seen_subcommand_from call' -s F -l typed-field -r -d 'an argument parsed as JSON when it is JSON (numbers, true, null, objects), else a string'
 complete -c mcpauth -n '__fish_seen_subcommand_from call' -l step-up -d 'on 403 insufficient_scope, re-authorize with the needed scopes without asking'
 complete -c mcpauth -n '__fish_seen_subcommand_from call' -l protocol-version -x -a '2025-03-26 2025-06-18 2025-11-25 2026-07-28' -d 'MCP revision to speak (2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; default 2025-11-25, env MCPAUTH_PROTOCOL_VERSION)'
 complete -c mcpauth -n '__fish_seen_subcommand_from token; and not __fish_seen_subcommand_from inspect print' -a inspect -d 'decode and verify an access token, and say why a server may refuse it'

@@ -51,8 +51,9 @@ describe('argv -> options', () => {
     expect((await parse(['logout', '--all'])).options).toEqual({ url: undefined, all: true, keepClient: false, yes: false });
     expect((await parse(['status', URL])).options).toEqual({ url: URL });
     expect((await parse(['call', URL, 'echo', '--args', '{"text":"hi"}', '--step-up'])).options).toEqual({
-      url: URL, tool: 'echo', args: '{"text":"hi"}', stepUp: true,
+      url: URL, tool: 'echo', args: '{"text":"hi"}', stepUp: true, field: [], typedField: [],
     });
+    expect((await parse(['call', URL, 'echo', '-f', 'text=hi', '-f', 'b=c=d', '-F', 'n=3'])).options).toMatchObject({ field: ['text=hi', 'b=c=d'], typedField: ['n=3'] });
     expect((await parse(['token', 'inspect', '-', '--server', URL, '--need', 'mcp:admin'])).options).toMatchObject({
       token: '-', server: URL, need: 'mcp:admin',
     });

@@ -30,6 +30,24 @@ describe('call', () => {
     expect(JSON.parse(echo.out)).toEqual({ content: [{ type: 'text', text: 'hello' }] });
   });
 
+  it('takes gh-style -f key=value (string) and -F key=value (JSON when it parses), over --args', async () => {
+    const { env, url } = await loggedIn();
+    const echo = await runMcpauth(['call', url, 'echo', '--args', '{"text":"from args"}', '-f', 'text=a=b', '--json'], env);
+    expect(echo.code, echo.err).toBe(0);
+    expect(JSON.parse(echo.out)).toEqual({ content: [{ type: 'text', text: 'a=b' }] });
+    const bad = await runMcpauth(['call', url, 'echo', '-f', 'novalue'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/-f novalue: expected key=value/);
+  });
+
+  it('an unknown tool is a usage error (exit 2) that lists the tools, not the server\'s raw error', async () => {
+    const { env, url } = await loggedIn();
+    const run = await runMcpauth(['call', url, 'ecko', '--json'], env);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/has no tool 'ecko'; its tools: .*echo/);
+    expect(JSON.parse(run.out)).toMatchObject({ error: { code: 'usage', exitCode: 2 } });
+  });
+
   it('steps up on 403 insufficient_scope with the union of granted and required scopes', async () => {
     const { env, url } = await loggedIn();
     const run = await runMcpauth(['call', url, 'admin-reset', '--step-up'], env);
