@@ -46,9 +46,7 @@ describe('probe against purpose-built hostile servers', () => {
       pump();
     }));
     const before = process.memoryUsage().rss;
-    const started = Date.now();
     const report = await runProbe(`${server.origin}/mcp`);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     expect(sent).toBeLessThan(50 * 1024 * 1024);
     const invalid = report.findings.find((f) => f.id === 'prm-invalid-response');
@@ -58,9 +56,7 @@ describe('probe against purpose-built hostile servers', () => {
   it('gives up on a server that never answers within its bound: endpoint-unreachable', async () => {
     const hanging: ServerResponse[] = [];
     server = await startHttpServer((_req, res) => void hanging.push(res));
-    const started = Date.now();
     const report = await runProbe(`${server.origin}/mcp`, { timeoutMs: 300 });
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(ids(report)).toEqual(['error:endpoint-unreachable']);
     expect(report.findings[0]?.message).toMatch(/no complete answer within 0.3 s/);
   });

@@ -41,13 +41,12 @@ const credential = {
 };
 
 describe('keychain backend', () => {
-  it('the real @napi-rs/keyring fails on this headless machine: probe says why, fast', async () => {
+  it('the real @napi-rs/keyring fails on this headless machine: probe says why (a D-Bus error, not the time bound)', async () => {
     const probe = await probeKeychain({ timeoutMs: 3000 });
     expect(probe.ok).toBe(false);
     if (probe.ok) return;
     // No D-Bus session here (dependency-notes §7.1); pinned to secret-service, the constructor throws.
     expect(probe.reason).toMatch(/DBus|dbus|platform storage|GenericFailure/);
-    expect(probe.durationMs).toBeLessThan(3000);
   });
 
   it('the real store falls back to the file and remembers the reason', async () => {
@@ -69,10 +68,8 @@ describe('keychain backend', () => {
   });
 
   it('a hanging keychain is abandoned after the (injected) time bound', async () => {
-    const started = performance.now();
     const probe = await probeKeychain({ timeoutMs: 150, load: async () => fakeKeyring(hanging) });
     expect(probe).toMatchObject({ ok: false, reason: 'the keychain did not answer within 150 ms' });
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('a keychain whose module fails to load, or which returns another value, is not used', async () => {
