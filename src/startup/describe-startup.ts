@@ -27,6 +27,7 @@ export function describeStartup(): StartupManifest {
     after: captured.slice(helpInformation.length),
     flags: [...program.options, ...helper.visibleOptions(program)].flatMap((option) => [option.short, option.long]).filter((flag): flag is string => Boolean(flag)),
     suggestedFlags: helper.visibleOptions(program).flatMap((option) => (option.long ? [option.long] : [])),
+    versionFlags: program.options.filter((option) => option.long === '--version').flatMap((option) => [option.short, option.long]).filter((flag): flag is string => Boolean(flag)),
     commands: helper.visibleCommands(program).flatMap((command) => [command.name(), ...command.aliases()]),
   };
 }

@@ -20,6 +20,8 @@ export interface StartupManifest {
   /** Every root flag spelling commander accepts (short, long, --no-…), and the visible long ones it suggests. */
   flags: string[];
   suggestedFlags: string[];
+  /** The version option's spellings (cli.ts also maps -V to --version before commander sees it). */
+  versionFlags: string[];
   /** Visible command names and aliases (the candidates commander suggests from). */
   commands: string[];
 }
@@ -124,7 +126,7 @@ function usageError(message: string): StartupAnswer {
 export function answerWithoutTree(argv: readonly string[], manifest: StartupManifest, helpWidth: number): StartupAnswer | undefined {
   if (argv.length !== 1) return undefined;
   const token = argv[0]!;
-  if (token === '--version' || token === '-V') return { stdout: `${manifest.version}\n`, stderr: '', exitCode: 0 };
+  if (token === '-V' || manifest.versionFlags.includes(token)) return { stdout: `${manifest.version}\n`, stderr: '', exitCode: 0 };
   if (token === '--help' || token === '-h') return { stdout: renderRootHelp(manifest, helpWidth), stderr: '', exitCode: 0 };
   if (/^(--[^=\s]+|-[^-\s])$/.test(token)) {
     if (manifest.flags.includes(token)) return undefined;
