@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerAuditConfig, type AuditConfigRun } from './commands/audit-config.js';
 import { registerCall, type CallRun } from './commands/call.js';
-import { parsePositiveNumber, type CommandContext } from './commands/command-context.js';
+import { parseTimeoutSeconds, type CommandContext } from './commands/command-context.js';
 import { registerCompletion } from './commands/completion.js';
 import type { Deps } from './commands/deps.js';
 import { registerLogin, type LoginRun } from './commands/login.js';
@@ -58,7 +58,7 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
     .option('--json', 'print machine-readable JSON on stdout', false)
     .option('--no-color', 'no colour in the output (also: NO_COLOR)')
     .option('--verbose', 'show the HTTP trace (secrets masked) and error causes', false)
-    .addOption(new Option('--timeout <seconds>', 'per-request network timeout').argParser(parsePositiveNumber).default(10))
+    .addOption(new Option('--timeout <seconds>', 'per-request network timeout').argParser(parseTimeoutSeconds).default(10))
     .option('--no-input', 'never prompt; fail with the flag that answers the question instead')
     .option('--allow-http', 'allow plain http to hosts other than loopback', false)
     .option('--allow-private', 'let URLs a server supplies lead to private, link-local or metadata addresses', false)

@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { examples, parseUrl, runAction, type CommandContext } from './command-context.js';
 import { protocolVersionOption } from './mcp-options.js';
 import type { Runtime } from './runtime.js';
+import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../core/json/json-depth.js';
 
 export interface CallOptions {
   url: string;
@@ -73,6 +74,7 @@ function parseTyped(raw: string): unknown {
 
 function parseArgs(text: string | undefined): Record<string, unknown> {
   if (text === undefined) return {};
+  if (jsonTextTooDeep(text)) throw new CliError('usage', `--args nests JSON deeper than ${MAX_JSON_DEPTH} levels.`, { hint: 'Pass a flatter object.' });
   try {
     const value = JSON.parse(text) as unknown;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;

@@ -75,9 +75,11 @@ export function parseChoice<T extends string>(choices: readonly T[]): ChoicePars
   return Object.assign(parse, { choices });
 }
 
+/** A positive number of seconds for a timer: at most a day (timers overflow past 24.8 days). */
 export function parsePositiveNumber(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number.');
+  if (number > 86_400) throw new InvalidArgumentError('expected at most 86400 (a day).');
   return number;
 }
 
@@ -89,11 +91,24 @@ export function parsePort(value: string): number {
 
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
-/** "90s", "10m", "1h", "2d" -> seconds. */
+/** "90s", "10m", "1h", "2d" -> seconds, at most a year. */
 export function parseDuration(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)([smhd])$/.exec(value.trim());
+  const match = /^(\d{1,12}(?:\.\d{1,6})?)([smhd])$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected a duration such as 90s, 10m, 1h or 2d.');
-  return Number(match[1]) * (DURATION_UNITS[match[2] ?? 's'] ?? 1);
+  const seconds = Number(match[1]) * (DURATION_UNITS[match[2] ?? 's'] ?? 1);
+  if (seconds > 366 * 86_400) throw new InvalidArgumentError('expected a duration of at most 366d.');
+  return seconds;
+}
+
+/** Timers hold at most 2^31-1 ms (24.8 days); a per-request timeout beyond an hour is a mistake. */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
+export function parseTimeoutSeconds(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || number > MAX_TIMEOUT_SECONDS) {
+    throw new InvalidArgumentError(`expected a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}.`);
+  }
+  return number;
 }
 
 export function parseUrl(value: string): string {

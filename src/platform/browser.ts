@@ -47,10 +47,22 @@ function systemOpener(platform: NodeJS.Platform): [string, string[]] {
  */
 export function openInBrowser(url: URL, choice: BrowserChoice, options: { platform: NodeJS.Platform; allowHttp: boolean }): Promise<OpenResult> {
   if (choice.kind === 'print') return Promise.resolve({ opened: false, reason: '--no-browser' });
-  const safe = checkOpenableUrl(url.href, options.allowHttp);
+  let safe: URL;
+  try {
+    safe = checkOpenableUrl(url.href, options.allowHttp);
+  } catch (error) {
+    return Promise.resolve({ opened: false, reason: `not opened: ${(error as Error).message}` });
+  }
   const [command, args] = choice.kind === 'program' ? splitProgram(choice.program) : systemOpener(options.platform);
   return new Promise((resolve) => {
-    const child = spawn(command, [...args, safe.href], { shell: false, stdio: 'ignore', detached: choice.kind === 'system', windowsHide: true });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(command, [...args, safe.href], { shell: false, stdio: 'ignore', detached: choice.kind === 'system', windowsHide: true });
+    } catch (error) {
+      // spawn throws synchronously for E2BIG (a URL longer than the OS allows on a command line).
+      resolve({ opened: false, reason: `${command} could not be started (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); open the URL above by hand` });
+      return;
+    }
     child.once('error', (error) => resolve({ opened: false, reason: `${command} could not be started (${error.message})` }));
     child.once('spawn', () => {
       if (choice.kind === 'system') {

@@ -5,6 +5,7 @@ import { examples, parseUrl, runAction, type CommandContext } from '../command-c
 import type { Runtime } from '../runtime.js';
 import { terminalText } from '../../output/terminal-text.js';
 import { formatCommand } from '../../output/shell-quote.js';
+import { parseJsonBounded } from '../../core/json/json-depth.js';
 
 export interface TokenInspectOptions {
   /** The token, '-' for stdin, or undefined to use the stored one for --server. */
@@ -115,7 +116,7 @@ async function loadJwks(value: string, runtime: Runtime): Promise<KeySource> {
   const { readFile } = await import('node:fs/promises');
   const { resolve } = await import('node:path');
   try {
-    const jwks: unknown = JSON.parse(await readFile(resolve(runtime.deps.cwd, value), 'utf8'));
+    const jwks = parseJsonBounded(await readFile(resolve(runtime.deps.cwd, value), 'utf8'), `--jwks ${value}`);
     return { kind: 'local', jwks, origin: value };
   } catch (error) {
     throw new CliError('usage', `--jwks ${value} is neither an http(s) URL nor a readable JSON file.`, { hint: 'Pass the jwks_uri, or a file holding {"keys": [...]}.', cause: error });

@@ -4,6 +4,7 @@ import { HttpError } from '../http/http-error.js';
 import type { DiscoveryAttempt } from './attempt.js';
 import { isJsonContentType } from './attempt.js';
 import type { CandidateUrl } from './well-known-urls.js';
+import { jsonTextTooDeep } from '../json/json-depth.js';
 
 /** What discovery needs from outside: the policy-checked HTTP client, a clock, and an optional shared cache. */
 export interface DiscoveryDeps {
@@ -98,6 +99,8 @@ function refuseHop(first: string): (target: URL) => string | undefined {
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  // Nested deeper than any metadata document: treated as not JSON (later steps recurse over it).
+  if (jsonTextTooDeep(text)) return undefined;
   try {
     const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

@@ -34,6 +34,8 @@ export interface PendingAuthorization {
  * https, or http on loopback (or with --allow-http), ever passes. Best Practices L749-763 (javascript:,
  * data:, file:, vbscript: MUST be rejected), CVE-2025-6514.
  */
+export const MAX_AUTHORIZATION_ENDPOINT_CHARS = 8192;
+
 export function checkAuthorizationEndpoint(value: unknown, allowHttp: boolean): URL {
   const text = typeof value === 'string' ? value : '';
   let url: URL | undefined;
@@ -48,6 +50,12 @@ export function checkAuthorizationEndpoint(value: unknown, allowHttp: boolean): 
     !url.username &&
     !url.password &&
     (url.protocol === 'https:' || (url.protocol === 'http:' && (allowHttp || isLoopbackHost(url.hostname))));
+  // No real authorization endpoint is longer than a few hundred characters; 900 KB ones are hostile.
+  if (text.length > MAX_AUTHORIZATION_ENDPOINT_CHARS) {
+    throw new CliError('protocol', `refusing an authorization endpoint of ${text.length} characters (more than ${MAX_AUTHORIZATION_ENDPOINT_CHARS}).`, {
+      hint: 'The authorization server metadata is broken or hostile; nothing was opened. Run mcpauth probe on the server.',
+    });
+  }
   if (!safe || url === undefined) {
     const shown = JSON.stringify(text.slice(0, 80));
     throw new CliError('protocol', `refusing the authorization endpoint ${shown}: only an https URL (http on loopback) is ever opened.`, {

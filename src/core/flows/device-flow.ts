@@ -34,6 +34,22 @@ export interface DeviceFlowDeps {
 /** RFC 8628 §3.5: "clients MUST use 5 as the default" interval; slow_down adds 5 s for good. */
 const DEFAULT_INTERVAL_S = 5;
 const SLOW_DOWN_STEP_MS = 5000;
+/**
+ * Bounds on what the server chooses: an interval below 1 s (0.001 once gave 150 polls a second) or
+ * not a number falls back to 5 s; above 60 s is held at 60 s; expires_in is capped at 30 minutes
+ * (RFC 8628's own example is 1800 s; 1e9 would let a login poll for decades).
+ */
+export const DEVICE_LIMITS = { minIntervalS: 1, maxIntervalS: 60, maxExpiresInS: 1800 } as const;
+
+export function boundedInterval(interval: unknown): number {
+  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval < DEVICE_LIMITS.minIntervalS) return DEFAULT_INTERVAL_S;
+  return Math.min(interval, DEVICE_LIMITS.maxIntervalS);
+}
+
+export function boundedExpiresIn(expiresIn: unknown): number {
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0) return DEVICE_LIMITS.maxExpiresInS;
+  return Math.min(expiresIn, DEVICE_LIMITS.maxExpiresInS);
+}
 
 export async function runDeviceFlow(input: DeviceFlowInput, deps: DeviceFlowDeps): Promise<oauth.TokenEndpointResponse> {
   const { as, resource } = input;
@@ -50,20 +66,22 @@ export async function runDeviceFlow(input: DeviceFlowInput, deps: DeviceFlowDeps
   // Only printed, never opened; still, a hostile URL must not smuggle terminal escapes or schemes.
   const verificationUri = checkAuthorizationEndpoint(grant.verification_uri, deps.http.allowHttp).href;
   const complete = grant.verification_uri_complete === undefined ? undefined : checkAuthorizationEndpoint(grant.verification_uri_complete, deps.http.allowHttp).href;
-  deps.onPrompt({ userCode: grant.user_code, verificationUri, verificationUriComplete: complete, expiresInSeconds: grant.expires_in });
-  let intervalMs = input.intervalOverrideMs ?? (grant.interval ?? DEFAULT_INTERVAL_S) * 1000;
-  const deadline = deps.clock() + grant.expires_in * 1000;
+  const expiresIn = boundedExpiresIn(grant.expires_in);
+  deps.onPrompt({ userCode: grant.user_code, verificationUri, verificationUriComplete: complete, expiresInSeconds: expiresIn });
+  let intervalMs = input.intervalOverrideMs ?? boundedInterval(grant.interval) * 1000;
+  const deadline = deps.clock() + expiresIn * 1000;
   while (deps.clock() + intervalMs < deadline) {
     await deps.sleep(intervalMs);
     const outcome = await pollOnce(input, grant.device_code, deps.http);
     if (outcome === 'pending') continue;
     if (outcome === 'slow_down') {
-      intervalMs += SLOW_DOWN_STEP_MS;
+      // RFC 8628 §3.5: every slow_down adds 5 s, for the rest of this grant (held at the maximum).
+      intervalMs = Math.min(intervalMs + SLOW_DOWN_STEP_MS, Math.max(intervalMs, DEVICE_LIMITS.maxIntervalS * 1000));
       continue;
     }
     return outcome;
   }
-  throw expired(grant.expires_in);
+  throw expired(expiresIn);
 }
 
 async function pollOnce(input: DeviceFlowInput, deviceCode: string, http: FlowHttp): Promise<oauth.TokenEndpointResponse | 'pending' | 'slow_down'> {

@@ -79,7 +79,9 @@ async function obtainChallenge(url: string, wire: McpWire, version: McpProtocolV
 /** Steps 1-5 of §1.7 through the shared discovery core; every refusal says which document failed. */
 export async function discoverForLogin(url: string, wire: McpWire, version: McpProtocolVersion, deps: DiscoveryDeps, options: { trustIssuer?: string } = {}): Promise<LoginDiscovery> {
   const challenge = await obtainChallenge(url, wire, version, deps);
-  const prm = await discoverProtectedResource(url, challenge.resourceMetadata === undefined ? {} : { resourceMetadataUrl: challenge.resourceMetadata }, deps);
+  // RFC 9728 §5.1 wants an absolute URL; a relative one is resolved against the MCP URL, a broken one ignored (the well-known URLs still apply).
+  const resourceMetadataUrl = absoluteUrl(challenge.resourceMetadata, url);
+  const prm = await discoverProtectedResource(url, resourceMetadataUrl === undefined ? {} : { resourceMetadataUrl }, deps);
   if (!prm.metadata) {
     const legacy = await discoverLegacy(url, deps);
     if (legacy !== undefined && !('refused' in legacy)) {
@@ -116,4 +118,14 @@ export async function discoverForLogin(url: string, wire: McpWire, version: McpP
   }
   const issuerNote = accepted.kind === 'exact' ? undefined : accepted.warning;
   return { resource: prm.metadata.resource, prm: prm.metadata, as: asd.metadata, challengeScope: challenge.scope, idp, issuerNote };
+}
+
+function absoluteUrl(value: string | undefined, base: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,3 +1,5 @@
+import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../json/json-depth.js';
+
 export type JsonRpcId = number | string;
 
 export interface JsonRpcError {
@@ -58,6 +60,7 @@ export function classifyMessage(value: unknown): IncomingMessage | undefined {
 /** A JSON body or event data: one message or (2025-03-26) a batch of them. */
 export function parseMessages(text: string, what: string): IncomingMessage[] {
   let value: unknown;
+  if (jsonTextTooDeep(text)) throw new RpcParseError(`the ${what} nests JSON deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     value = JSON.parse(text) as unknown;
   } catch {

@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { AuthorizationServerDiscovery, DiscoveryAttempt, DiscoveryDeps } from '../discovery/index.js';
 import { HttpError } from '../http/http-error.js';
 import { isLoopbackHost } from '../http/url-policy.js';
+import { unsafeUrlReason } from './url-checks.js';
 
 /** What `--active` learned at one AS. These requests create state (a registered client), hence opt-in. */
 export interface ActiveEvidence {
@@ -79,8 +80,9 @@ export async function runActiveChecks(server: AuthorizationServerDiscovery, reso
     evidence.registration = { ok: false, reason: describeOauthError(error) };
     return evidence;
   }
-  if (typeof as.authorization_endpoint !== 'string') {
-    evidence.inconclusive.push('the metadata has no authorization_endpoint to check');
+  if (typeof as.authorization_endpoint !== 'string' || unsafeUrlReason(as.authorization_endpoint) !== undefined) {
+    // A non-URL or unsafe endpoint is asm-unsafe-url already; it is never requested.
+    evidence.inconclusive.push(typeof as.authorization_endpoint === 'string' ? `the authorization_endpoint is ${unsafeUrlReason(as.authorization_endpoint) ?? 'unusable'}, so it was not requested` : 'the metadata has no authorization_endpoint to check');
     return evidence;
   }
   const base = { clientId: evidence.registration.clientId, scope, endpoint: as.authorization_endpoint };
@@ -92,11 +94,19 @@ export async function runActiveChecks(server: AuthorizationServerDiscovery, reso
     // No redirect back to the registered URI: the AS's own error page says why; the resource check is undecided.
     evidence.inconclusive.push(`the authorization request with the MCP resource and the registered redirect URI got no redirect back (${withResource.answer}), so whether the resource is accepted is unknown`);
   } else {
-    evidence.resourceOutcome = new URL(withResource.location).searchParams.get('error') ?? 'accepted';
+    evidence.resourceOutcome = parsedUrl(withResource.location)?.searchParams.get('error') ?? 'accepted';
   }
   const foreign = unregistered.location;
-  evidence.unregisteredRedirect = foreign !== undefined && new URL(foreign).host === new URL(UNREGISTERED_REDIRECT).host ? foreign : undefined;
+  evidence.unregisteredRedirect = foreign !== undefined && parsedUrl(foreign)?.host === new URL(UNREGISTERED_REDIRECT).host ? foreign : undefined;
   return evidence;
+}
+
+function parsedUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
 }
 
 interface AuthorizationProbe { endpoint: string; clientId: string; redirectUri: string; resource: string; scope: string | undefined }

@@ -1,4 +1,5 @@
-import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
+import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../json/json-depth.js';
 
 /** A JSON object as it came out of the token: values are untrusted and may be of any JSON type. */
 export type JsonObject = Record<string, unknown>;
@@ -35,6 +36,10 @@ export function decodeToken(token: string): DecodedToken {
   if (parts.length !== 3 || !parts[0]?.startsWith('eyJ')) {
     return { format: 'opaque', header: undefined, reason: 'it is not a JWT: a reference token only its authorization server can read' };
   }
+  // The decoded JSON is at most 48 KiB; its nesting is checked before anything recurses over it.
+  if (parts.slice(0, 2).some((part) => jsonTextTooDeep(base64urlText(part)))) {
+    return { format: 'malformed', reason: `its JWT header or claims nest JSON deeper than ${MAX_JSON_DEPTH} levels` };
+  }
   let header: JsonObject;
   try {
     header = { ...decodeProtectedHeader(token) };
@@ -54,6 +59,14 @@ function tryHeader(token: string): JsonObject | undefined {
   } catch {
     // A JWE whose header does not decode is still unreadable to us: the reason already says so.
     return undefined;
+  }
+}
+
+function base64urlText(part: string): string {
+  try {
+    return new TextDecoder().decode(base64url.decode(part));
+  } catch {
+    return '';
   }
 }
 
