@@ -94,7 +94,8 @@ describe('bad input is a usage error (exit 2) with one clear line and a hint', (
     [['login'], /missing required argument 'url'/],
     [['login', URL, '--port', '70000'], /expected a port from 0 to 65535/],
     [['rotate', '--if-expiring-within', 'soon'], /expected a duration/],
-    [['--timeout', '0', 'status'], /expected a positive number/],
+    [['--timeout', '0', 'status'], /expected a number of seconds greater than 0 and at most 3600/],
+    [['--timeout', '99999999999999', 'status'], /at most 3600/],
     [['completion', 'powershell'], /expected one of bash, zsh, fish/],
   ])('%j', async (argv, message) => {
     const result = await parse(argv);
