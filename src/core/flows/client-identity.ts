@@ -27,7 +27,26 @@ export interface IdentityInputs {
   forceRegister?: boolean;
   /** The recognised IdP's own "create an app" steps with the exact redirect URIs (core/idp). */
   createAppHint?: string;
+  /** The loopback port is chosen by the user (--port) or pinned, not a random free one. */
+  portFixed?: boolean;
   now: Date;
+}
+
+/** A suggested fixed loopback port, the same one `setup` writes for clients that take a callback port. */
+export const SUGGESTED_CALLBACK_PORT = 19876;
+
+/**
+ * Where to register mcpauth by hand. A random loopback port changes every run, so the advice names a
+ * fixed one with --port, and explains RFC 8252 §7.3 (loopback redirect URIs match on any port).
+ */
+export function registrationHint(redirectUri: string, portFixed: boolean): string {
+  const then = 'then pass --client-id (and --client-secret-env/--client-secret-file/--client-secret-stdin), or --client-metadata-url';
+  const url = URL.canParse(redirectUri) ? new URL(redirectUri) : undefined;
+  if (portFixed || url === undefined || !['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname)) return `Register a client there with the redirect URI ${redirectUri}, ${then}.`;
+  url.port = String(SUGGESTED_CALLBACK_PORT);
+  const anyPort = new URL(url.href);
+  anyPort.port = '';
+  return `Register a client there with the redirect URI ${url.href} and log in with --port ${SUGGESTED_CALLBACK_PORT} (without --port the port is random and changes every run; an authorization server that matches loopback redirect URIs on any port, as RFC 8252 §7.3 requires, also accepts ${anyPort.href}), ${then}.`;
 }
 
 function supports(list: unknown, value: string): boolean {
@@ -80,7 +99,7 @@ export async function resolveClientIdentity(inputs: IdentityInputs, http: FlowHt
   }
   if (typeof as.registration_endpoint === 'string') return registerClient(inputs, http);
   throw new CliError('usage', `the authorization server ${as.issuer} offers no way to register mcpauth automatically (no Client ID Metadata Document support, no registration_endpoint).`, {
-    hint: inputs.createAppHint ?? `Register a client there with the redirect URI ${inputs.redirectUri}, then pass --client-id (and --client-secret-env/--client-secret-file/--client-secret-stdin), or --client-metadata-url.`,
+    hint: inputs.createAppHint ?? registrationHint(inputs.redirectUri, inputs.portFixed === true),
   });
 }
 
