@@ -107,8 +107,11 @@ export async function runAuditConfig(options: AuditConfigOptions, runtime: Runti
 function resolveFormat(options: AuditConfigOptions, runtime: Runtime): AuditFormat {
   if (options.staged && options.gitHistory) throw new CliError('usage', '--staged and --git-history cannot be combined.', { hint: 'Use --staged in a pre-commit hook and --git-history for a one-off audit.' });
   if (options.user && (options.staged || options.gitHistory)) throw new CliError('usage', '--user scans this machine, not git: it cannot be combined with --staged or --git-history.');
-  if (options.sarif && options.format !== undefined && options.format !== 'sarif') throw new CliError('usage', `--sarif conflicts with --format ${options.format}.`);
-  return options.sarif ? 'sarif' : (options.format ?? (runtime.globals.json ? 'json' : 'human'));
+  // Format flags that disagree are a usage error, as in every command (docs/cli-contract.md): never resolved silently.
+  const asked = [...(options.sarif ? ['sarif'] : []), ...(options.format === undefined ? [] : [options.format]), ...(runtime.globals.json ? ['json'] : [])];
+  const flags = [...(options.sarif ? ['--sarif'] : []), ...(options.format === undefined ? [] : [`--format ${options.format}`]), ...(runtime.globals.json ? ['--json'] : [])];
+  if (new Set(asked).size > 1) throw new CliError('usage', `${flags.join(' and ')} ask for different output formats.`, { hint: 'Pass one: --format human|json|sarif|github (--json and --sarif are short for two of them).' });
+  return (asked[0] as AuditFormat | undefined) ?? 'human';
 }
 
 async function render(format: AuditFormat, report: AuditReport, runtime: Runtime, rules: readonly AuditRule[]): Promise<string> {

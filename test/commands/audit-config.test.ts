@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { createTestDeps } from '../helpers/test-deps.js';
 import { FAKE_SECRETS, materializeFixture } from '../core/audit/fake-secrets.js';
 import { runAuditCli } from '../core/audit/run-audit-cli.js';
 
@@ -117,5 +119,24 @@ describe('audit-config command', () => {
     expect([after.code, findings.findings.map((f) => f.ruleId), findings.suppressed]).toEqual([1, ['groq-api-key'], 2]);
     writeFileSync(join(cwd, '.mcpauthignore'), `# accepted\n${findings.findings[0]?.fingerprint}  groq in a test file\n`);
     expect((await runAuditCli(cwd, ['--no-gitignore', '--baseline', 'baseline.json'])).code).toBe(0);
+  });
+});
+
+describe('audit-config: format flags that disagree are a usage error, never resolved silently', () => {
+  it.each([
+    [['--json', '--format', 'human']],
+    [['--json', '--sarif']],
+    [['--sarif', '--format', 'github']],
+  ])('%j', async (flags) => {
+    const deps = createTestDeps();
+    expect(await runCli(['audit-config', ...flags, '.'], deps)).toBe(2);
+    expect(deps.io.err()).toMatch(/^mcpauth: .* ask for different output formats\.\n {2}hint: Pass one/);
+  });
+
+  it('agreeing flags are fine (--json --format json, --sarif --format sarif)', async () => {
+    for (const flags of [['--json', '--format', 'json'], ['--sarif', '--format', 'sarif']]) {
+      const deps = createTestDeps();
+      expect(await runCli(['audit-config', ...flags, '--list-rules'], deps)).toBe(0);
+    }
   });
 });
