@@ -22,13 +22,14 @@ _mcpauth() {
         --token) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
         --ca-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--spec --token --stored --active --compat --fail-on --list-findings --ca-file" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--spec --token --stored --active --compat --fail-on --list-findings --ca-file -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "login")
       case "$prev" in
         --client-id) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --client-secret-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --client-secret-env) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --client-secret-env) COMPREPLY=($(compgen -v -- "$cur")); return ;;
         --client-metadata-url) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --scope) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --port) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -38,28 +39,33 @@ _mcpauth() {
         --trust-issuer) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --prompt) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device -y --yes --assume-pkce-s256 --resource --no-resource --audience --trust-issuer --prompt --protocol-version" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device -y --yes --assume-pkce-s256 --resource --no-resource --audience --trust-issuer --prompt --protocol-version -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "logout")
       case "$prev" in
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--all -y --yes --keep-client" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--all -y --yes --keep-client -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "status")
       case "$prev" in
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "-v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "call")
       case "$prev" in
         --args) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         -f|--field) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         -F|--typed-field) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--args -f --field -F --typed-field --step-up --protocol-version" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--args -f --field -F --typed-field --step-up --protocol-version -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "token")
       case "$prev" in
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "inspect print" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "inspect print -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "token inspect")
       case "$prev" in
         --server) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -69,26 +75,30 @@ _mcpauth() {
         --need) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --client-id) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --client-secret-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --client-secret-env) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --client-secret-env) COMPREPLY=($(compgen -v -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--server --jwks --issuer --audience --need --client-id --client-secret-file --client-secret-env" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--server --jwks --issuer --audience --need --client-id --client-secret-file --client-secret-env -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "token print")
       case "$prev" in
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "-v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "scopes")
       case "$prev" in
         --tool) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--tool -y --yes --protocol-version" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--tool -y --yes --protocol-version -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "rotate")
       case "$prev" in
         --if-expiring-within) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --to) COMPREPLY=($(compgen -W "env print" -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--all --if-expiring-within --client --config --to --write --follow-symlinks" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--all --if-expiring-within --client --config --to --write --follow-symlinks -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "audit-config")
       case "$prev" in
         --exclude) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -98,8 +108,9 @@ _mcpauth() {
         --baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --write-baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --ignore-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--staged --git-history --user --no-gitignore --exclude --max-file-size --fail-on-skipped --no-fail-on-skipped --sarif --format --fail-on --baseline --write-baseline --ignore-file --list-rules" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--staged --git-history --user --no-gitignore --exclude --max-file-size --fail-on-skipped --no-fail-on-skipped --sarif --format --fail-on --baseline --write-baseline --ignore-file --list-rules -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "setup")
       case "$prev" in
         --scope) COMPREPLY=($(compgen -W "user project" -- "$cur")); return ;;
@@ -109,8 +120,9 @@ _mcpauth() {
         --file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --project-dir) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --browser) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--list --scope --write --name --proxy --npx --client-id --callback-port --file --project-dir --no-login --browser --device" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--list --scope --write --name --proxy --npx --client-id --callback-port --file --project-dir --no-login --browser --device -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "proxy")
       case "$prev" in
         --header) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -121,12 +133,14 @@ _mcpauth() {
         --browser) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --login-timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --idle-timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--header --port --client-id --scope --protocol-version --browser --no-browser --device --login-timeout --idle-timeout" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--header --port --client-id --scope --protocol-version --browser --no-browser --device --login-timeout --idle-timeout -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "completion")
       case "$prev" in
+        --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "bash zsh fish -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
   esac
 }
 complete -o default -F _mcpauth mcpauth

@@ -9,22 +9,31 @@ export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 function toOptionSpec(option: Option): OptionSpec {
-  return {
+  const spec: OptionSpec = {
     flags: [option.short, option.long].filter((flag): flag is string => typeof flag === 'string'),
     description: option.description,
     takesValue: option.required || option.optional,
     choices: option.argChoices ?? (option.parseArg as { choices?: string[] } | undefined)?.choices?.slice(),
   };
+  if (option.long?.endsWith('-env') === true) spec.valueKind = 'env';
+  return spec;
 }
 
-/** The commander tree as plain data (help and completion commands left out). */
-export function describeCommand(command: Command): CommandSpec {
-  return {
+/** The commander tree as plain data (help left out); global options are repeated on every subcommand. */
+export function describeCommand(command: Command, globals: OptionSpec[] = []): CommandSpec {
+  const own = command.options.filter((o) => !o.hidden).map(toOptionSpec);
+  const ownFlags = new Set(own.flatMap((o) => o.flags));
+  const inherited = globals.filter((o) => !o.flags.some((flag) => ownFlags.has(flag))).map((o) => ({ ...o, global: true }));
+  const nextGlobals = command.parent === null ? own.filter((o) => !o.flags.includes('--help')) : globals;
+  const spec: CommandSpec = {
     name: command.name(),
     summary: command.summary() || command.description().split('\n')[0] || '',
-    options: command.options.filter((o) => !o.hidden).map(toOptionSpec),
-    commands: command.commands.filter((c) => c.name() !== 'help').map(describeCommand),
+    options: [...own, ...inherited],
+    commands: command.commands.filter((c) => c.name() !== 'help').map((child) => describeCommand(child, nextGlobals)),
   };
+  const choices = command.registeredArguments.flatMap((argument) => argument.argChoices ?? (argument.parseArg as { choices?: string[] } | undefined)?.choices ?? []);
+  if (choices.length > 0) spec.argumentChoices = [...choices];
+  return spec;
 }
 
 export function renderCompletion(shell: Shell, root: Command): string {

@@ -39,6 +39,12 @@ describe('shell completions', () => {
     expect(complete('mcpauth token i')).toEqual(['inspect']);
     expect(complete('mcpauth probe --fail-on w')).toEqual(['warning']);
     expect(complete('mcpauth audit-config --sta')).toEqual(['--staged']);
+    // Global options after a subcommand, a positional argument's values, environment variable names.
+    expect(complete('mcpauth status --verb')).toEqual(['--verbose']);
+    expect(complete('mcpauth token inspect --no-i')).toEqual(['--no-input']);
+    expect(complete('mcpauth completion ')).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
+    expect(complete('mcpauth probe --spec 2026')).toEqual(['2026-07-28']);
+    expect(complete('mcpauth login --client-secret-env PAT')).toContain('PATH');
   });
 
   it('zsh accepts the script (zsh -n)', async (ctx) => {
@@ -58,5 +64,7 @@ describe('shell completions', () => {
     expect(complete('mcpauth pro')).toEqual(['probe', 'proxy']);
     expect(complete('mcpauth token ')).toEqual(['inspect', 'print']);
     expect(complete('mcpauth probe --fail-on ')).toEqual(['error', 'info', 'warning']);
+    expect(complete('mcpauth completion ')).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('mcpauth scopes --tim')).toEqual(['--timeout']);
   });
 });

@@ -3,13 +3,13 @@ import { commandPaths, GENERATED_NOTICE, type CommandSpec } from './command-spec
 function words(spec: CommandSpec): string {
   const names = spec.commands.map((c) => c.name);
   const flags = spec.options.flatMap((o) => o.flags);
-  return [...names, ...flags].join(' ');
+  return [...names, ...(spec.argumentChoices ?? []), ...flags].join(' ');
 }
 
 function valueCases(spec: CommandSpec): string {
   return spec.options
     .filter((o) => o.takesValue)
-    .map((o) => `        ${o.flags.join('|')}) ${o.choices ? `COMPREPLY=($(compgen -W "${o.choices.join(' ')}" -- "$cur"))` : 'COMPREPLY=($(compgen -f -- "$cur"))'}; return ;;`)
+    .map((o) => `        ${o.flags.join('|')}) ${o.choices ? `COMPREPLY=($(compgen -W "${o.choices.join(' ')}" -- "$cur"))` : o.valueKind === 'env' ? 'COMPREPLY=($(compgen -v -- "$cur"))' : 'COMPREPLY=($(compgen -f -- "$cur"))'}; return ;;`)
     .join('\n');
 }
 

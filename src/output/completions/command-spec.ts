@@ -5,6 +5,10 @@ export interface OptionSpec {
   description: string;
   takesValue: boolean;
   choices: string[] | undefined;
+  /** 'env': the value names an environment variable (--client-secret-env), so variable names complete. */
+  valueKind?: 'env';
+  /** A global option (declared on the root), repeated here so it completes after any subcommand. */
+  global?: boolean;
 }
 
 export interface CommandSpec {
@@ -12,6 +16,8 @@ export interface CommandSpec {
   summary: string;
   options: OptionSpec[];
   commands: CommandSpec[];
+  /** Values a positional argument takes (`completion <shell>`). */
+  argumentChoices?: string[];
 }
 
 /** Every command path below the root, depth first: [['probe'], ['token'], ['token', 'inspect'], …]. */

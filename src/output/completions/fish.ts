@@ -4,7 +4,7 @@ const quote = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(
 
 function optionArgs(option: OptionSpec): string {
   const parts = option.flags.map((flag) => (flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`));
-  if (option.takesValue) parts.push(option.choices ? `-x -a ${quote(option.choices.join(' '))}` : '-r');
+  if (option.takesValue) parts.push(option.choices ? `-x -a ${quote(option.choices.join(' '))}` : option.valueKind === 'env' ? `-x -a ${quote('(set -n)')}` : '-r');
   parts.push(`-d ${quote(option.description)}`);
   return parts.join(' ');
 }
@@ -25,7 +25,9 @@ export function renderFishCompletion(root: CommandSpec): string {
     for (const child of spec.commands) lines.push(`complete -c mcpauth -n ${quote(cond)} -a ${child.name} -d ${quote(child.summary)}`);
     if (path.length > 0) {
       const seen = path.map((name) => `__fish_seen_subcommand_from ${name}`).join('; and ');
-      for (const option of spec.options) lines.push(`complete -c mcpauth -n ${quote(seen)} ${optionArgs(option)}`);
+      // Global options are declared once without a condition above: fish offers them everywhere.
+      for (const option of spec.options.filter((o) => o.global !== true)) lines.push(`complete -c mcpauth -n ${quote(seen)} ${optionArgs(option)}`);
+      if (spec.argumentChoices) lines.push(`complete -c mcpauth -n ${quote(seen)} -a ${quote(spec.argumentChoices.join(' '))}`);
     }
   }
   return `${lines.join('\n')}\n`;

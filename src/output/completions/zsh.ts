@@ -3,7 +3,7 @@ import { commandPaths, GENERATED_NOTICE, type CommandSpec, type OptionSpec } fro
 const quote = (text: string): string => text.replace(/'/g, "'\\''").replace(/[[\]:]/g, '\\$&');
 
 function optionLines(option: OptionSpec): string[] {
-  const action = option.takesValue ? `:value:${option.choices ? `(${option.choices.join(' ')})` : '_files'}` : '';
+  const action = option.takesValue ? `:value:${option.choices ? `(${option.choices.join(' ')})` : option.valueKind === 'env' ? '_parameters' : '_files'}` : '';
   return option.flags.map((flag) => `    '${flag}[${quote(option.description)}]${action}'`);
 }
 
@@ -14,7 +14,8 @@ function functionName(path: string[]): string {
 function renderFunction(path: string[], spec: CommandSpec): string {
   const options = spec.options.flatMap(optionLines).join(' \\\n');
   if (spec.commands.length === 0) {
-    return `${functionName(path)}() {\n  _arguments -s \\\n${options} \\\n    '*:argument:_files'\n}`;
+    const argument = spec.argumentChoices ? `'1:argument:(${spec.argumentChoices.join(' ')})'` : "'*:argument:_files'";
+    return `${functionName(path)}() {\n  _arguments -s \\\n${options} \\\n    ${argument}\n}`;
   }
   const subs = spec.commands.map((c) => `      '${c.name}:${quote(c.summary)}'`).join('\n');
   const dispatch = spec.commands.map((c) => `    ${c.name}) ${functionName([...path, c.name])} ;;`).join('\n');
