@@ -118,6 +118,25 @@ describe('login then call against IdP simulators, with only the flags a user of 
     expect((await runMcpauth(['call', sim.mcpUrl, 'whoami'], env)).code).toBe(0);
   });
 
+  it('GitHub App tokens (ghu_, 8 h, single-use ghr_ refresh token): the refresh rotates, the old refresh token is dead (§7 row 6)', async () => {
+    sim = await startGithubSimulator({ appTokens: true });
+    const env = { MCPAUTH_HOME: home(), MCPAUTH_BROWSER: CONSENT_BROWSER, GH_SECRET: GITHUB_CLIENT_SECRET };
+    const login = await runMcpauth(['login', sim.mcpUrl, '--client-id', sim.client.clientId, '--client-secret-env', 'GH_SECRET', '--json'], env);
+    expect(login.code, login.err).toBe(0);
+    const { store, credential } = await storedCredential(env, sim.mcpUrl);
+    const before = await store.readSecrets(credential);
+    expect(before.accessToken).toMatch(/^ghu_/);
+    expect(before.refreshToken).toMatch(/^ghr_/);
+    expect(credential.refreshParameters).toEqual({ resource: sim.mcpUrl });
+    const fresh = await getFreshAccessToken(sim.mcpUrl, { store, fetch: (url, init) => fetch(url, init), now: () => new Date(), allowHttp: false }, { forceRefresh: true });
+    expect(fresh.refreshed).toBe(true);
+    const after = await store.readSecrets(fresh.credential);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    const reuse = await fetch(`${sim.as.url}/login/oauth/access_token`, { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams({ client_id: sim.client.clientId, client_secret: GITHUB_CLIENT_SECRET, grant_type: 'refresh_token', refresh_token: before.refreshToken ?? '' }) });
+    expect(await reuse.json()).toMatchObject({ error: 'bad_refresh_token' });
+    expect((await runMcpauth(['call', sim.mcpUrl, 'whoami'], env)).code).toBe(0);
+  });
+
   it('GitHub without a secret: refused before the browser, naming the flags', async () => {
     sim = await startGithubSimulator();
     const login = await runMcpauth(['login', sim.mcpUrl, '--client-id', sim.client.clientId], { MCPAUTH_HOME: home(), MCPAUTH_BROWSER: CONSENT_BROWSER });

@@ -58,6 +58,11 @@ describe('probe names the IdP behind each simulator and its specific fixes', () 
     expectCatalogueFindings(json, ['auth0-resource-ignored', 'auth0-dcr-third-party']);
   });
 
+  it('Auth0 with DCR off (its default): the toggle fix', async () => {
+    const { json } = await probe(() => startAuth0Simulator({ registration: false }));
+    expectCatalogueFindings(json, ['auth0-dcr-off']);
+  });
+
   it('Okta custom AS: okta_post_message; DCR needs an admin token; audience per AS', async () => {
     const { json } = await probe(startOktaSimulator);
     expect(json.authorizationServer.provider).toMatchObject({ id: 'okta', confidence: 'high' });
