@@ -87,6 +87,7 @@ async function login(options: ProxyOptions, runtime: Runtime, store: CredentialS
     request.preregistered = secrets.clientSecret === undefined ? { clientId } : { clientId, clientSecret: secrets.clientSecret };
   }
   if (credential?.registrationMethod === 'cimd') request.metadataUrl = credential.clientId;
+  if (options.resource !== undefined) request.idpOverrides = { resource: options.resource };
   // Loaded on demand: a proxy that never needs a login never pays for the login code (memory).
   const { performLogin } = await import('../core/flows/login.js');
   const { browserChoice, createLoginDeps } = await import('./login-deps.js');

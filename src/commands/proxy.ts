@@ -10,6 +10,8 @@ export interface ProxyOptions {
   port: number;
   clientId: string | undefined;
   scope: string | undefined;
+  /** RFC 8707 resource for a login (as `login --resource`). */
+  resource: string | undefined;
   protocolVersion: string | undefined;
   browser: string | boolean;
   device: boolean;
@@ -38,6 +40,7 @@ export function registerProxy(parent: Command, ctx: CommandContext, run: ProxyRu
     .option('--port <n>', 'loopback port for a login redirect (0 = any free port)', parsePort, 0)
     .option('--client-id <id>', 'a pre-registered client for a login')
     .option('--scope <scopes>', 'scopes for a login (space-separated)')
+    .option('--resource <uri>', 'the RFC 8707 resource a login sends (as login --resource)', parseUrl)
     .addOption(new Option('--protocol-version <version>', 'MCP-Protocol-Version to send before the client initializes'))
     .option('--browser <program>', 'open a login URL with this program (env MCPAUTH_BROWSER)')
     .option('--no-browser', 'print a login URL on stderr instead of opening a browser')
