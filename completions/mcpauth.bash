@@ -129,13 +129,14 @@ _mcpauth() {
         --port) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --client-id) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --scope) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --resource) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --protocol-version) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --browser) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --login-timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --idle-timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--header --port --client-id --scope --protocol-version --browser --no-browser --device --login-timeout --idle-timeout -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--header --port --client-id --scope --resource --protocol-version --browser --no-browser --device --login-timeout --idle-timeout -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "completion")
       case "$prev" in
         --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;

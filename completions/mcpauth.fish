@@ -106,6 +106,7 @@ complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l header -r -d 'an e
 complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l port -r -d 'loopback port for a login redirect (0 = any free port)'
 complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l client-id -r -d 'a pre-registered client for a login'
 complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l scope -r -d 'scopes for a login (space-separated)'
+complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l resource -r -d 'the RFC 8707 resource a login sends (as login --resource)'
 complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l protocol-version -r -d 'MCP-Protocol-Version to send before the client initializes'
 complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l browser -r -d 'open a login URL with this program (env MCPAUTH_BROWSER)'
 complete -c mcpauth -n '__fish_seen_subcommand_from proxy' -l no-browser -d 'print a login URL on stderr instead of opening a browser'
