@@ -10,6 +10,6 @@ export const scopesStep: DemoStep = {
   async run(ctx) {
     ctx.say('admin-reset is guarded: without mcp:admin the server answers 403 insufficient_scope, scope="mcp:tools mcp:admin".');
     // Exit 1 when the stored credential lacks the tool's scopes (the usual case after a default login).
-    await ctx.mcpauth(['scopes', ctx.harness.mcpUrl, '--tool', 'admin-reset'], { expect: [0, 1] });
+    await ctx.mcpauth(['scopes', ctx.harness.mcpUrl, '--tool', 'admin-reset', '--yes'], { expect: [0, 1] });
   },
 };
