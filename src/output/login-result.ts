@@ -1,3 +1,4 @@
+import { formatUtcMinute, formatWhen } from './relative-time.js';
 import type { LoginResult } from '../core/flows/login.js';
 import type { Style } from './style.js';
 import { terminalSafe } from './terminal-text.js';
@@ -11,11 +12,7 @@ export interface LoginView {
 
 function relative(iso: string | undefined, now: Date): string {
   if (iso === undefined) return 'no expiry given';
-  const seconds = Math.round((Date.parse(iso) - now.getTime()) / 1000);
-  if (seconds <= 0) return 'expired';
-  if (seconds < 120) return `in ${seconds} s`;
-  if (seconds < 7200) return `in ${Math.round(seconds / 60)} min`;
-  return `in ${Math.round(seconds / 3600)} h`;
+  return Date.parse(iso) <= now.getTime() ? `expired (${formatUtcMinute(iso)})` : formatWhen(iso, now);
 }
 
 /** The human summary of a login: what was granted and where it is kept. Never a token. */

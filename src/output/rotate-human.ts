@@ -1,3 +1,4 @@
+import { formatUtcMinute } from './relative-time.js';
 import type { RotationOutcome, RotationReport } from '../core/rotate/rotation-report.js';
 import type { Style } from './style.js';
 import { terminalSafe } from './terminal-text.js';
@@ -27,14 +28,15 @@ function headline(report: RotationReport, style: Style): string {
 
 function outcomeLines(outcome: RotationOutcome, window: number | undefined, style: Style): string[] {
   const head = `  ${marker(outcome, style)} ${outcome.serverUrl}  ${style.dim(`(${outcome.issuer})`)}`;
-  const before = outcome.previousExpiresAt ?? 'no expiry given';
+  const before = outcome.previousExpiresAt === undefined ? 'no expiry given' : formatUtcMinute(outcome.previousExpiresAt);
+  const after = outcome.expiresAt === undefined ? 'no expiry given' : formatUtcMinute(outcome.expiresAt);
   switch (outcome.status) {
     case 'rotated': {
       const rotated = outcome.refreshTokenRotated ? 'refresh token rotated' : 'refresh token kept (the server does not rotate it)';
-      return [head, `      access token expiry ${before} -> ${outcome.expiresAt ?? 'no expiry given'}; ${rotated}`];
+      return [head, `      access token expiry ${before} -> ${after}; ${rotated}`];
     }
     case 'refreshed-elsewhere':
-      return [head, `      already refreshed by another process while this one waited: expiry ${before} -> ${outcome.expiresAt ?? 'no expiry given'}`];
+      return [head, `      already refreshed by another process while this one waited: expiry ${before} -> ${after}`];
     case 'fresh':
       return [head, `      valid until ${before}${window === undefined ? '' : `, more than ${describeSeconds(window)} away`}: nothing to do`];
     case 'login-needed':

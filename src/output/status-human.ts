@@ -1,12 +1,12 @@
 import type { CredentialStatus, StatusReport } from '../core/store/status-report.js';
-import { formatRelativeSeconds } from './relative-time.js';
+import { formatRelativeSeconds, formatUtcMinute } from './relative-time.js';
 import { formatCommand, type CommandShell } from './shell-quote.js';
 import type { Style } from './style.js';
 import { terminalSafe } from './terminal-text.js';
 
 function expiryText(entry: CredentialStatus, style: Style): string {
   if (entry.expiresInSeconds === undefined) return style.dim('unknown (the authorization server gave no expires_in)');
-  const when = formatRelativeSeconds(entry.expiresInSeconds);
+  const when = entry.accessTokenExpiresAt === undefined ? formatRelativeSeconds(entry.expiresInSeconds) : `${formatRelativeSeconds(entry.expiresInSeconds)} (${formatUtcMinute(entry.accessTokenExpiresAt)})`;
   if (entry.accessToken === 'valid') return style.green(`valid, expires ${when}`);
   return entry.refreshAvailable ? style.yellow(`expired ${when}; will be refreshed on next use`) : style.red(`expired ${when}`);
 }

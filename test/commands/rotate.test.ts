@@ -38,7 +38,7 @@ const normalise = (text: string) =>
   text
     .replaceAll(h.mcpUrl, 'MCP_URL')
     .replaceAll(h.issuer, 'ISSUER')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'TIME');
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z|\d{4}-\d\d-\d\d \d\d:\d\d UTC/g, 'TIME');
 
 describe('mcpauth rotate <url>', () => {
   it('rotates now and says old -> new expiry and that the refresh token rotated (piped)', async () => {

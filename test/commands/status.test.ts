@@ -26,7 +26,7 @@ async function saveReal(options: { expiresInSeconds: number; refresh?: boolean }
   return f.store.save(input);
 }
 
-const norm = (text: string) => normalizeStoreOutput(text, h, f.home);
+const norm = (text: string) => normalizeStoreOutput(text, h, f.home).replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/g, 'TIME UTC');
 
 describe('mcpauth status', () => {
   it('with an empty store: says so, exit 0; for a named server: exit 4', async () => {
@@ -45,7 +45,7 @@ describe('mcpauth status', () => {
         issuer       http://AS
         subject      bob
         scopes       mcp:tools
-        access token valid, expires in 9 min
+        access token valid, expires in 9 min (TIME UTC)
         refresh      available
         secret in    <HOME>/secrets.json (file fallback: not the OS keychain)
 
@@ -57,7 +57,7 @@ describe('mcpauth status', () => {
   it('colours the state on a TTY', async () => {
     await saveReal({ expiresInSeconds: -7200, refresh: false });
     const { out } = await f.run(['status'], { tty: true });
-    expect(out).toContain('\u001b[31mexpired 2 h ago\u001b[39m');
+    expect(out).toMatch(/\u001b\[31mexpired 2 h ago \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)\u001b\[39m/);
     expect(out).toContain('(not usable: log in again)');
   });
 
