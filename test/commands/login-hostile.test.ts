@@ -86,7 +86,7 @@ describe('login against hostile or broken servers', () => {
     process.env.RECORD_FILE = record;
     const controller = new AbortController();
     const pending = runMcpauth(['login', harness.mcpUrl, '--browser', RECORD_BROWSER], { MCPAUTH_HOME: home() }, { signal: controller.signal });
-    while (!existsSync(record)) await new Promise((r) => setTimeout(r, 20));
+    while (!existsSync(record) || readFileSync(record, 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 20));
     controller.abort();
     const run = await pending;
     expect(run.code).toBe(130);

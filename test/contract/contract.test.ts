@@ -47,11 +47,11 @@ async function prepare(leaf: LeafCommand, scenario: Scenario, mode: Mode): Promi
   let hang: Prepared['hang'];
   if (scenario === 'success' && loggedIn) stored = [await servers.freshCredential()];
   if (scenario === 'usage' && loggedIn) stored = [servers.credentialFor(url)];
-  if (scenario === 'unreachable') [url, stored] = [servers.unreachableUrl, [servers.credentialFor(servers.unreachableUrl)]];
+  if (scenario === 'unreachable') [url, stored] = [servers.unreachableUrl, loggedIn ? [servers.credentialFor(servers.unreachableUrl)] : []];
   if (scenario === 'server-error') [url, stored] = [servers.failingUrl, loggedIn ? [servers.credentialFor(servers.failingUrl)] : []];
   if (scenario === 'signal') {
     hang = await startHangServer();
-    [url, stored] = [hang.url, [servers.credentialFor(hang.url)]];
+    [url, stored] = [hang.url, loggedIn ? [servers.credentialFor(hang.url)] : []];
   }
   const home = await homeWith(stored);
   const fill = (arg: string): string => {
