@@ -120,7 +120,6 @@ async function httpClientFor(options: ProbeOptions, runtime: Runtime): Promise<H
   } catch (error) {
     throw new CliError('usage', `--ca-file ${options.caFile} cannot be read.`, { hint: 'Pass a PEM file with the CA certificate(s).', cause: error });
   }
-  const { createCaFetch } = await import('../platform/ca-fetch.js');
   const { createCommandHttpClient } = await import('./runtime.js');
-  return createCommandHttpClient(runtime, createCaFetch(pem));
+  return createCommandHttpClient(runtime, {}, { ca: pem });
 }

@@ -20,12 +20,9 @@ export async function serveProxy(options: ProxyOptions, headers: Record<string, 
   const stdin = runtime.deps.io.stdinStream;
   if (stdin === undefined) throw new CliError('internal', 'no standard input to read MCP messages from.');
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
-  // node:http instead of the global fetch when the runtime has the real one: a proxy stays up for hours.
-  const { createNodeFetch } = await import('../platform/node-fetch.js');
-  const base = runtime.deps.fetch === globalThis.fetch ? createNodeFetch() : runtime.deps.fetch;
   // No spinner (a proxy's requests never end) and no kept trace (it runs for hours).
   const { deps, errStyle } = runtime;
-  const http = createCommandHttpClient({ deps, errStyle, globals: { ...runtime.globals, timeoutMs: options.idleTimeout * 1000 } }, base, { keepExchanges: false });
+  const http = createCommandHttpClient({ deps, errStyle, globals: { ...runtime.globals, timeoutMs: options.idleTimeout * 1000 } }, { keepExchanges: false });
   const fetch: StreamFetch = (url, init) => http.fetch(url, { ...init, maxBodyBytes: MAX_STREAM_BYTES });
   const send = (message: object): void => runtime.deps.io.stdout.write(`${JSON.stringify(message)}\n`);
   const log = (text: string, verbose = false): void => {

@@ -1,5 +1,6 @@
 import { createAddressGuard } from '../core/http/address-guard.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../core/http/client.js';
+import { createNodeFetch } from '../platform/node-fetch.js';
 import { resolveHost } from '../platform/resolve-host.js';
 import type { HttpExchange } from '../core/http/exchange.js';
 import { platform } from 'node:os';
@@ -50,7 +51,7 @@ export async function createRuntime(processDeps: Deps, globals: GlobalOptions): 
   const ci = isCI(deps.env);
   const showProgress = deps.io.stderrIsTTY && !ci;
   const progress = createNetworkProgress({ deps, globals, showProgress });
-  const http = createCommandHttpClient({ deps, globals, errStyle, progress }, deps.fetch);
+  const http = createCommandHttpClient({ deps, globals, errStyle, progress });
   return {
     deps,
     globals,
@@ -66,11 +67,21 @@ export async function createRuntime(processDeps: Deps, globals: GlobalOptions): 
 }
 
 /**
- * The HTTP client a command uses: the global flags (timeout, --allow-http, --verbose trace, Ctrl-C)
- * applied to a fetch; `fetchImpl` differs only when a command trusts extra CAs (probe --ca-file).
+ * The HTTP client a command uses: the global flags (timeout, --allow-http, --allow-private, --verbose
+ * trace, Ctrl-C) applied to the transport. In the real process (deps.fetch is the global fetch) the
+ * transport is platform/node-fetch.ts, which applies the address rule to the addresses it connects to
+ * (DNS rebinding cannot pass a check made on an earlier answer) and trusts `transport.ca` (probe
+ * --ca-file); an injected fetch (tests) gets the rule before each request instead.
  */
-export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'> & Partial<Pick<Runtime, 'progress'>>, fetchImpl: typeof fetch, extra: Partial<Pick<HttpClientOptions, 'keepExchanges'>> = {}): HttpClient {
+export function createCommandHttpClient(
+  runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'> & Partial<Pick<Runtime, 'progress'>>,
+  extra: Partial<Pick<HttpClientOptions, 'keepExchanges'>> = {},
+  transport: { ca?: string } = {},
+): HttpClient {
   const { deps, globals, errStyle } = runtime;
+  const connectTime = deps.fetch === globalThis.fetch;
+  const guard = globals.targets === undefined ? undefined : createAddressGuard({ allowPrivate: globals.allowPrivate === true, resolve: resolveHost, checkedAtConnect: connectTime }, globals.targets);
+  const fetchImpl = connectTime ? createNodeFetch({ ...transport, ...(guard === undefined ? {} : { admit: guard.admit }) }) : deps.fetch;
   return createHttpClient({
     fetch: runtime.progress === undefined ? fetchImpl : runtime.progress.track(fetchImpl),
     timeoutMs: globals.timeoutMs,
@@ -78,7 +89,7 @@ export function createCommandHttpClient(runtime: Pick<Runtime, 'deps' | 'globals
     userAgent: USER_AGENT,
     signal: deps.signal,
     clock: deps.clock,
-    ...(globals.targets === undefined ? {} : { addressGuard: createAddressGuard({ allowPrivate: globals.allowPrivate === true, resolve: resolveHost }, globals.targets) }),
+    ...(guard === undefined ? {} : { addressGuard: guard }),
     onExchange: globals.verbose ? (exchange) => deps.io.stderr.write(formatExchange(exchange, errStyle)) : undefined,
     ...extra,
   });

@@ -1,47 +1,138 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
+import { resolveAddresses, type ResolvedAddress } from './resolve-host.js';
 
 /** Statuses whose Response must have no body (Fetch standard: null body status). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
+/** Fetch standard §2.9 "bad port": never connected to, as Node's own fetch refuses them. */
+const BAD_PORTS = new Set([0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+export interface NodeFetchOptions {
+  /** A PEM CA bundle trusted on top of Node's roots (`probe --ca-file`). NODE_EXTRA_CA_CERTS needs nothing here. */
+  ca?: string;
+  /**
+   * The address rule, applied to the addresses a socket is about to connect to (a literal host's own
+   * address, or every answer of the one lookup the connection uses), so a DNS answer that changes
+   * between a check and the connection cannot slip through. Throws to refuse.
+   */
+  admit?: (url: URL, addresses: readonly string[]) => Promise<void>;
+  /** Host name -> addresses; the OS resolver unless injected (tests). */
+  resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+}
+
+interface Transport {
+  request: typeof import('node:http').request;
+  secureRequest: typeof import('node:https').request;
+  agent: HttpAgent;
+  secureAgent: HttpsAgent;
+}
+
 /**
- * A `fetch` over node:http/https for the long-running proxy. Node's global fetch (undici) costs about
- * 40 MB of resident memory once used (its HTTP parser runs as WebAssembly), twice what the whole proxy
- * needs otherwise; node:http parses natively. Only what the HTTP layer uses is supported: string
- * bodies, headers, an abort signal, no redirect following (the layer asks for 'manual' anyway).
+ * The `fetch` of every command (passed to oauth4webapi and jose as customFetch too), over node:http and
+ * node:https. Two reasons: Node's global fetch (undici) offers no hook at connect time, which the address
+ * rule needs against DNS rebinding, and no extra CA without undici's Agent (not a dependency); and it
+ * costs about 40 MB of resident memory once used (its HTTP parser runs as WebAssembly). Only what the
+ * HTTP layer uses is supported: string and form bodies, headers, an abort signal, no redirect following
+ * (the layer asks for 'manual' anyway). Failures have undici's shape (TypeError 'fetch failed' with the
+ * cause), so core/http classifies both alike. Its own agents: a kept-alive socket is one this fetch's
+ * rule admitted.
  */
-export function createNodeFetch(): typeof fetch {
+export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
+  let transport: Promise<Transport> | undefined;
   return (async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, name) => {
-      headers[name] = value;
-    });
-    const body = typeof init.body === 'string' ? init.body : init.body == null ? undefined : String(init.body);
-    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const signal = init.signal ?? undefined;
+    signal?.throwIfAborted();
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw networkFailure(new TypeError(`unsupported protocol ${url.protocol}`));
+    if (BAD_PORTS.has(Number(url.port || (url.protocol === 'https:' ? 443 : 80)))) throw networkFailure(new TypeError('bad port'));
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // A literal address is connected to without a lookup: the rule sees it here.
+    if (isIP(host) !== 0) await options.admit?.(url, [host]);
+    const { request, secureRequest, agent, secureAgent } = await (transport ??= loadTransport(options.ca));
+    const { headers, body } = requestParts(init);
+    const secure = url.protocol === 'https:';
+    const lookup = options.admit === undefined && options.resolve === undefined ? undefined : admittingLookup(url, options);
     return new Promise<Response>((resolve, reject) => {
-      const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(signal.reason);
-      const req = send(url, { method: init.method ?? 'GET', headers }, (res) => resolve(toResponse(res, url)));
-      const onAbort = (): void => {
-        req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      const settings = { method: init.method ?? 'GET', headers, ...(lookup === undefined ? {} : { lookup }) };
+      const onResponse = (res: IncomingMessage): void => {
+        try {
+          resolve(toResponse(res, url, init.method === 'HEAD'));
+        } catch (error) {
+          res.destroy();
+          reject(networkFailure(error));
+        }
       };
+      const req = secure ? secureRequest(url, { ...settings, agent: secureAgent }, onResponse) : request(url, { ...settings, agent }, onResponse);
+      const onAbort = (): void => void req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
       req.once('close', () => signal?.removeEventListener('abort', onAbort));
-      // Same shape as undici's network failure, so the HTTP layer classifies it the same way.
-      req.once('error', (error) => reject(signal?.aborted ? signal.reason : Object.assign(new TypeError('fetch failed'), { cause: error })));
+      req.once('error', (error) => reject(signal?.aborted ? signal.reason : networkFailure(error)));
       req.end(body);
     });
   }) as typeof fetch;
 }
 
-function toResponse(res: IncomingMessage, url: URL): Response {
+// Loaded on the first request: node:https alone costs a few ms of start-up that commands without network skip.
+async function loadTransport(ca: string | undefined): Promise<Transport> {
+  const [http, https, tls] = await Promise.all([import('node:http'), import('node:https'), import('node:tls')]);
+  return {
+    request: http.request,
+    secureRequest: https.request,
+    agent: new http.Agent({ keepAlive: true }),
+    secureAgent: new https.Agent({ keepAlive: true, ...(ca === undefined ? {} : { ca: [...tls.rootCertificates, ca] }) }),
+  };
+}
+
+/** Resolves once, applies the rule to every answer, and hands the socket only what was admitted. */
+function admittingLookup(url: URL, options: NodeFetchOptions): LookupFunction {
+  const resolve = options.resolve ?? resolveAddresses;
+  return (hostname, lookupOptions, callback) => {
+    const run = async (): Promise<ResolvedAddress[]> => {
+      const answers = await resolve(hostname);
+      await options.admit?.(url, answers.map((a) => a.address));
+      const family = lookupOptions.family === 'IPv4' ? 4 : lookupOptions.family === 'IPv6' ? 6 : lookupOptions.family;
+      const usable = family === 4 || family === 6 ? answers.filter((a) => a.family === family) : answers;
+      if (usable.length === 0) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+      return usable;
+    };
+    run().then(
+      (usable) => (lookupOptions.all === true ? callback(null, usable) : callback(null, usable[0]?.address ?? '', usable[0]?.family)),
+      (error: NodeJS.ErrnoException) => callback(error, ''),
+    );
+  };
+}
+
+function requestParts(init: RequestInit): { headers: Record<string, string>; body: string | undefined } {
+  const headers: Record<string, string> = {};
+  new Headers(init.headers).forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = typeof init.body === 'string' || init.body instanceof URLSearchParams ? init.body.toString() : init.body == null ? undefined : String(init.body);
+  // The defaults fetch itself would add (Fetch standard: extract a body; HTTP-network-or-cache fetch).
+  headers.accept ??= '*/*';
+  if (body !== undefined) {
+    headers['content-type'] ??= init.body instanceof URLSearchParams ? 'application/x-www-form-urlencoded;charset=UTF-8' : 'text/plain;charset=UTF-8';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
+  return { headers, body };
+}
+
+/** Same shape as undici's network failure, so the HTTP layer classifies both transports alike. */
+function networkFailure(cause: unknown): TypeError {
+  return Object.assign(new TypeError('fetch failed'), { cause });
+}
+
+function toResponse(res: IncomingMessage, url: URL, head: boolean): Response {
   const headers = new Headers();
   for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '');
-  const status = res.statusCode ?? 502;
-  const body = NULL_BODY.has(status) ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
+  const status = res.statusCode ?? 0;
+  // A Response cannot carry a status outside 200-599; undici treats such an answer as a network error too.
+  if (status < 200 || status > 599) throw new TypeError(`invalid status ${status}`);
+  const body = NULL_BODY.has(status) || head ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
   if (body === null) res.resume();
   const response = new Response(body, { status, statusText: res.statusMessage ?? '', headers });
   Object.defineProperty(response, 'url', { value: url.href });

@@ -1,7 +1,17 @@
 import { lookup } from 'node:dns/promises';
 
-/** Every address a host name resolves to, as fetch would see them (the OS resolver, /etc/hosts included). */
+export interface ResolvedAddress {
+  address: string;
+  /** 4 or 6. */
+  family: number;
+}
+
+/** Every address a host name resolves to, in the resolver's order (the OS resolver, /etc/hosts included). */
+export async function resolveAddresses(hostname: string): Promise<ResolvedAddress[]> {
+  return lookup(hostname, { all: true, verbatim: true });
+}
+
+/** Every address a host name resolves to, as fetch would see them. */
 export async function resolveHost(hostname: string): Promise<string[]> {
-  const answers = await lookup(hostname, { all: true, verbatim: true });
-  return answers.map((answer) => answer.address);
+  return (await resolveAddresses(hostname)).map((answer) => answer.address);
 }

@@ -7,12 +7,17 @@ import { HttpError } from './http-error.js';
  * own target (the URL they typed, or a stored credential's server) is on that kind of network, or
  * --allow-private is given. Checked on the resolved addresses, all of them.
  *
- * Limit: the check resolves the name just before fetch connects, and fetch resolves it again; a DNS
- * rebinding server with a zero TTL could answer differently the second time (Node's fetch offers no
- * connect-time hook without undici, which is not a dependency).
+ * DNS rebinding: a check on one answer and a connection made on another (a zero-TTL name that says
+ * "public" first and 127.0.0.1 next) would let a server reach the intranet. So the transport that
+ * connects (platform/node-fetch.ts) calls `admit` with the very addresses it hands to the socket, and
+ * with `policy.checkedAtConnect` set, `check` looks at literal addresses only. Without it (an injected
+ * fetch in tests), `check` resolves the name itself before the request.
  */
 export interface AddressGuard {
+  /** Before a request: a literal address always; a host name only when the transport cannot call `admit`. */
   check(url: URL): Promise<void>;
+  /** At connect time: refuses (throws HttpError 'private-address') unless every address is allowed. */
+  admit(url: URL, addresses: readonly string[]): Promise<void>;
   /** Marks a URL as the user's own target: its host, and the kinds of network it is on, are allowed. */
   trust(url: string): void;
 }
@@ -45,17 +50,27 @@ export function createAddressGuard(policy: NetworkPolicy, targets: readonly stri
     return trustedClasses;
   }
 
+  async function refuseUnlessAllowed(url: URL, classes: readonly AddressClass[]): Promise<void> {
+    const trusted = await allowed();
+    const refused = classes.find((c): c is Exclude<AddressClass, 'public'> => c !== 'public' && !trusted.has(c));
+    if (refused === undefined) return;
+    throw new HttpError('private-address', url.href, `refusing ${url.host}: it resolves to ${ADDRESS_CLASS_WORDS[refused]}, and a URL a server supplied may only lead to the kind of network the server you named is on`);
+  }
+
+  const exempt = (host: string | undefined): boolean => policy.allowPrivate || host === undefined || trustedHosts.has(host);
+
   return {
     trust,
     async check(url) {
       const host = hostOf(url.href);
-      if (policy.allowPrivate || host === undefined || trustedHosts.has(host)) return;
+      if (exempt(host) || host === undefined) return;
+      if (policy.checkedAtConnect === true && classifyAddress(host) === undefined) return;
       // A name that does not resolve is left to fetch, which reports the DNS failure itself.
-      const classes = (await classesOf(host)) ?? [];
-      const trusted = await allowed();
-      const refused = classes.find((c): c is Exclude<AddressClass, 'public'> => c !== 'public' && !trusted.has(c));
-      if (refused === undefined) return;
-      throw new HttpError('private-address', url.href, `refusing ${url.host}: it resolves to ${ADDRESS_CLASS_WORDS[refused]}, and a URL a server supplied may only lead to the kind of network the server you named is on`);
+      await refuseUnlessAllowed(url, (await classesOf(host)) ?? []);
+    },
+    async admit(url, addresses) {
+      if (exempt(hostOf(url.href))) return;
+      await refuseUnlessAllowed(url, addresses.map((a) => classifyAddress(a) ?? 'reserved'));
     },
   };
 }

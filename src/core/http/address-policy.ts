@@ -81,6 +81,8 @@ export interface NetworkPolicy {
   allowPrivate: boolean;
   /** Host name -> its addresses (all of them: one private answer is enough to refuse). */
   resolve(hostname: string): Promise<string[]>;
+  /** The transport calls the guard's `admit` with the addresses it connects to; names need no earlier check. */
+  checkedAtConnect?: boolean;
 }
 
 /** Human words for a refusal message. */

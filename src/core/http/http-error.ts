@@ -54,6 +54,8 @@ function causeCode(error: unknown): string | undefined {
 /** Turns what fetch threw into an HttpError with a code a user (and a finding) can act on. */
 export function classifyFetchError(error: unknown, url: string): HttpError {
   if (error instanceof HttpError) return error;
+  // A refusal made while connecting (the address rule at connect time) arrives as fetch's network failure.
+  if (error instanceof Error && error.cause instanceof HttpError) return error.cause;
   // The Fetch standard blocks some ports outright (9, 25, 6000, …): no connection is even tried.
   if (error instanceof Error && error.cause instanceof Error && error.cause.message === 'bad port') {
     return new HttpError('network', url, 'fetch never connects to this port (it is on the Fetch standard\'s list of blocked ports)', { cause: error });

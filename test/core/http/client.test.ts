@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '../../../src/core/http/client.js';
 import { fetchFollowingRedirects } from '../../../src/core/http/follow-redirects.js';
 import { HttpError } from '../../../src/core/http/http-error.js';
+import { createNodeFetch } from '../../../src/platform/node-fetch.js';
 
 let server: Server;
 let base: string;
@@ -45,8 +46,13 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+// Every behaviour of the layer holds over both transports: Node's fetch (injected in tests) and the
+// node:http one every command uses (platform/node-fetch.ts).
+const transports: Array<[string, () => typeof fetch]> = [['global fetch', () => globalThis.fetch], ['node-fetch', () => createNodeFetch()]];
+let transport: () => typeof fetch = () => globalThis.fetch;
+
 function client(options: Partial<HttpClientOptions> = {}) {
-  return createHttpClient({ fetch: globalThis.fetch, timeoutMs: 2000, allowHttp: false, userAgent: 'mcpauth/test', ...options });
+  return createHttpClient({ fetch: transport(), timeoutMs: 2000, allowHttp: false, userAgent: 'mcpauth/test', ...options });
 }
 
 async function failure(promise: Promise<unknown>): Promise<HttpError> {
@@ -55,7 +61,11 @@ async function failure(promise: Promise<unknown>): Promise<HttpError> {
   return error as HttpError;
 }
 
-describe('the HTTP layer', () => {
+describe.each(transports)('the HTTP layer over %s', (_name, make) => {
+  beforeAll(() => {
+    transport = make;
+  });
+
   it('fetches, sends the mcpauth User-Agent, and records the exchange', async () => {
     const http = client();
     const response = await http.fetch(`${base}/echo-ua`, { label: 'user agent check' });

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCaFetch } from '../../../src/platform/ca-fetch.js';
+import { createNodeFetch } from '../../../src/platform/node-fetch.js';
 import { requireProgram } from '../../helpers/system-tools.js';
 import { makeSelfSignedCert, mcpChallengeRoutes, sendJson, startHttpServer, startHttpsServer, type TestServer } from './hostile-servers.js';
 import { ids, runProbe } from './probe-fixture.js';
@@ -26,7 +26,7 @@ describe('probe against purpose-built hostile servers', () => {
     const report = await runProbe(`${server.origin}/mcp`);
     expect(ids(report)).toEqual(['error:transport-tls-error']);
     expect(report.findings[0]?.message).toMatch(/self-signed/);
-    const trusted = await runProbe(`${server.origin}/mcp`, { fetch: createCaFetch(tls.cert) });
+    const trusted = await runProbe(`${server.origin}/mcp`, { fetch: createNodeFetch({ ca: tls.cert }) });
     expect(trusted.steps[0]?.status).toBe(401);
     expect(ids(trusted)).toContain('error:asm-not-found');
   });
