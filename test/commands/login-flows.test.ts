@@ -6,6 +6,7 @@ import { openCredentialStore } from '../../src/platform/store/open-store.js';
 import { approveDeviceCode, startHarness, type Harness } from '../harness/index.js';
 import { CONSENT_BROWSER, runMcpauth } from './login-helpers.js';
 import { createCapturedIO } from '../../src/platform/io.js';
+import { pollUntil } from '../helpers/settle.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -20,11 +21,9 @@ describe('login flows', () => {
     harness = await startHarness();
     const io = createCapturedIO();
     const pending = runMcpauth(['login', harness.mcpUrl, '--device', '--json'], { MCPAUTH_HOME: home(), MCPAUTH_TEST_DEVICE_INTERVAL_MS: '50' }, { io });
-    let complete: string | undefined;
-    while (complete === undefined) {
-      complete = /\(or open (\S+)\)/.exec(io.err())?.[1];
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const completeUrl = (): string | undefined => /\(or open (\S+)\)/.exec(io.err())?.[1];
+    await pollUntil(() => completeUrl() !== undefined, 'the device code on stderr');
+    const complete = completeUrl() ?? '';
     expect(io.err()).toMatch(/enter the code [A-Z]{4}-[A-Z]{4}/);
     await approveDeviceCode(complete);
     const run = await pending;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/index.js';
 import { CONSENT_BROWSER, runMcpauth } from './login-helpers.js';
+import { pollUntil } from '../helpers/settle.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -86,7 +87,7 @@ describe('login against hostile or broken servers', () => {
     process.env.RECORD_FILE = record;
     const controller = new AbortController();
     const pending = runMcpauth(['login', harness.mcpUrl, '--browser', RECORD_BROWSER], { MCPAUTH_HOME: home() }, { signal: controller.signal });
-    while (!existsSync(record) || readFileSync(record, 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 20));
+    await pollUntil(() => existsSync(record) && readFileSync(record, 'utf8').trim() !== '', 'the browser to record the URL');
     controller.abort();
     const run = await pending;
     expect(run.code).toBe(130);

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { usableColumns } from '../../src/platform/io.js';
 import { boundedTerminal, oneLine, startProgress } from '../../src/platform/progress.js';
 import { createTestDeps } from '../helpers/test-deps.js';
@@ -52,11 +52,22 @@ describe('the spinner on a terminal that reports 0 columns', () => {
     const deps = createTestDeps({ tty: true, signal: controller.signal });
     deps.io.stderrStream = terminal;
     const runtime = { deps, showProgress: true, globals: { json: false, color: false, verbose: false, timeoutMs: 1000, input: true, allowHttp: false } };
-    await startProgress(runtime, 'Waiting');
-    controller.abort();
-    const after = terminal.text().length;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(terminal.text().length).toBe(after);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      await startProgress(runtime, 'Waiting');
+      const first = terminal.text().length;
+      // The spinner draws frames while time passes (fake time: load cannot change the count)...
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(terminal.text().length).toBeGreaterThan(first);
+      controller.abort();
+      const after = terminal.text().length;
+      // ...and none once the command is cancelled, however long it is left.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(terminal.text().length).toBe(after);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is silent when stderr is not a terminal', async () => {
