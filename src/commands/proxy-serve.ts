@@ -22,13 +22,18 @@ export async function serveProxy(options: ProxyOptions, headers: Record<string, 
   const store = await openCredentialStore({ env: runtime.deps.env, now: runtime.deps.now });
   // No spinner (a proxy's requests never end) and no kept trace (it runs for hours).
   const { deps, errStyle } = runtime;
-  const http = createCommandHttpClient({ deps, errStyle, globals: { ...runtime.globals, timeoutMs: options.idleTimeout * 1000 } }, { keepExchanges: false });
+  const globals = { ...runtime.globals, timeoutMs: options.idleTimeout * 1000 };
+  // MCP traffic with responses that do not load undici (platform/lite-response.ts); refresh and login
+  // (oauth4webapi wants a real Response, which loads undici then) through a client of their own.
+  const { createLiteResponse } = await import('../platform/lite-response.js');
+  const http = createCommandHttpClient({ deps, errStyle, globals }, { keepExchanges: false, makeResponse: createLiteResponse });
+  const authHttp = createCommandHttpClient({ deps, errStyle, globals }, { keepExchanges: false });
   const fetch: StreamFetch = (url, init) => http.fetch(url, { ...init, maxBodyBytes: MAX_STREAM_BYTES });
   const send = (message: object): void => runtime.deps.io.stdout.write(`${JSON.stringify(message)}\n`);
   const log = (text: string, verbose = false): void => {
     if (!verbose || runtime.globals.verbose) runtime.note(`mcpauth proxy: ${text}`);
   };
-  const auth = createProxyAuth(createProxyAuthDeps(options, { ...runtime, http }, store));
+  const auth = createProxyAuth(createProxyAuthDeps(options, { ...runtime, http: authHttp }, store));
   const session = createProxySession(
     { url: options.url, headers, protocolVersion: options.protocolVersion },
     { fetch, auth, sleep: (ms) => delay(ms, undefined, { signal: runtime.deps.signal }), send, log, describeFailure: (error) => describe(error, options.url) },

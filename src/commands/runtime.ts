@@ -75,13 +75,13 @@ export async function createRuntime(processDeps: Deps, globals: GlobalOptions): 
  */
 export function createCommandHttpClient(
   runtime: Pick<Runtime, 'deps' | 'globals' | 'errStyle'> & Partial<Pick<Runtime, 'progress'>>,
-  extra: Partial<Pick<HttpClientOptions, 'keepExchanges'>> = {},
+  extra: Partial<Pick<HttpClientOptions, 'keepExchanges' | 'makeResponse'>> = {},
   transport: { ca?: string } = {},
 ): HttpClient {
   const { deps, globals, errStyle } = runtime;
   const connectTime = deps.fetch === globalThis.fetch;
   const guard = globals.targets === undefined ? undefined : createAddressGuard({ allowPrivate: globals.allowPrivate === true, resolve: resolveHost, checkedAtConnect: connectTime }, globals.targets);
-  const fetchImpl = connectTime ? createNodeFetch({ ...transport, ...(guard === undefined ? {} : { admit: guard.admit }) }) : deps.fetch;
+  const fetchImpl = connectTime ? createNodeFetch({ ...transport, ...(guard === undefined ? {} : { admit: guard.admit }), ...(extra.makeResponse === undefined ? {} : { makeResponse: extra.makeResponse }) }) : deps.fetch;
   return createHttpClient({
     fetch: runtime.progress === undefined ? fetchImpl : runtime.progress.track(fetchImpl),
     timeoutMs: globals.timeoutMs,

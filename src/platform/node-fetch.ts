@@ -2,6 +2,8 @@ import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
+import { toHeaderRecord, type HeaderSource } from '../core/http/header-record.js';
+import { standardResponse, type ResponseFactory } from '../core/http/response-factory.js';
 import { resolveAddresses, type ResolvedAddress } from './resolve-host.js';
 
 /** Statuses whose Response must have no body (Fetch standard: null body status). */
@@ -21,6 +23,8 @@ export interface NodeFetchOptions {
   admit?: (url: URL, addresses: readonly string[]) => Promise<void>;
   /** Host name -> addresses; the OS resolver unless injected (tests). */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+  /** How responses are built: the real Response by default; the proxy passes platform/lite-response.ts's. */
+  makeResponse?: ResponseFactory;
 }
 
 interface Transport {
@@ -60,7 +64,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
       const settings = { method: init.method ?? 'GET', headers, ...(lookup === undefined ? {} : { lookup }) };
       const onResponse = (res: IncomingMessage): void => {
         try {
-          resolve(toResponse(res, url, init.method === 'HEAD'));
+          resolve(toResponse(res, url, init.method === 'HEAD', options.makeResponse ?? standardResponse));
         } catch (error) {
           res.destroy();
           reject(networkFailure(error));
@@ -107,10 +111,8 @@ function admittingLookup(url: URL, options: NodeFetchOptions): LookupFunction {
 }
 
 function requestParts(init: RequestInit): { headers: Record<string, string>; body: string | undefined } {
-  const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => {
-    headers[name] = value;
-  });
+  // A plain record, not Headers: the first Headers loads undici (about 12 MB), which the proxy avoids.
+  const headers = toHeaderRecord(init.headers as HeaderSource | undefined);
   const body = typeof init.body === 'string' || init.body instanceof URLSearchParams ? init.body.toString() : init.body == null ? undefined : String(init.body);
   // The defaults fetch itself would add (Fetch standard: extract a body; HTTP-network-or-cache fetch).
   headers.accept ??= '*/*';
@@ -126,15 +128,16 @@ function networkFailure(cause: unknown): TypeError {
   return Object.assign(new TypeError('fetch failed'), { cause });
 }
 
-function toResponse(res: IncomingMessage, url: URL, head: boolean): Response {
-  const headers = new Headers();
-  for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '');
+function toResponse(res: IncomingMessage, url: URL, head: boolean, makeResponse: ResponseFactory): Response {
   const status = res.statusCode ?? 0;
   // A Response cannot carry a status outside 200-599; undici treats such an answer as a network error too.
   if (status < 200 || status > 599) throw new TypeError(`invalid status ${status}`);
   const body = NULL_BODY.has(status) || head ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
   if (body === null) res.resume();
-  const response = new Response(body, { status, statusText: res.statusMessage ?? '', headers });
-  Object.defineProperty(response, 'url', { value: url.href });
-  return response;
+  const headers = {
+    forEach(callback: (value: string, name: string) => void): void {
+      for (let i = 0; i < res.rawHeaders.length; i += 2) callback(res.rawHeaders[i + 1] ?? '', res.rawHeaders[i] ?? '');
+    },
+  };
+  return makeResponse(body, { status, statusText: res.statusMessage ?? '', headers }, url.href);
 }

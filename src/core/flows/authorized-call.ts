@@ -1,6 +1,5 @@
 import { CliError } from '../../errors.js';
 import { McpHttpError } from '../mcp/mcp-error.js';
-import { readChallengeHeader } from './login-discovery.js';
 import { splitScopes, unionScopes } from './scope-strategy.js';
 
 export interface HeldToken {
@@ -86,6 +85,9 @@ async function asRefusedToken(error: McpHttpError, deps: AuthorizedCallDeps): Pr
 }
 
 async function reasonFor(error: McpHttpError, held: HeldToken): Promise<ReauthorizeReason | undefined> {
+  // Loaded on the first 401/403: login discovery brings oauth4webapi and the IdP catalogue, which a
+  // call with a good token (every request of a long-running proxy) never needs.
+  const { readChallengeHeader } = await import('./login-discovery.js');
   const challenge = await readChallengeHeader(error.wwwAuthenticate);
   const required = splitScopes(challenge.scope);
   if (error.status === 401) return { kind: 'unauthorized', required, requested: required.length > 0 ? required : undefined };

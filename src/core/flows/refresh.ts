@@ -1,11 +1,8 @@
-import * as oauth from 'oauth4webapi';
 import { CliError } from '../../errors.js';
-import { idpErrorHint } from '../idp/index.js';
-import type { CredentialSecrets, SaveCredentialInput, StoredCredential } from '../store/credential.js';
-import { authorizationServerOf, clientAuthOf, clientOf, oauthRequestOptions, type StoreFetch } from '../store/credential-oauth.js';
-import type { CredentialStore, StoreTransaction } from '../store/credential-store.js';
+import type { CredentialSecrets, StoredCredential } from '../store/credential.js';
+import type { StoreFetch } from '../store/credential-oauth.js';
+import type { CredentialStore } from '../store/credential-store.js';
 import { formatCommand } from '../../output/shell-quote.js';
-import { describeOAuthAnswer, oauthErrorOf, type OAuthErrorInfo } from './oauth-error.js';
 
 export interface FreshTokenDeps {
   store: CredentialStore;
@@ -51,6 +48,9 @@ export async function getFreshAccessToken(serverUrl: string, deps: FreshTokenDep
     if (isFresh(current, deps.now(), minValidityMs) && (!options.forceRefresh || refreshedMeanwhile)) {
       return fromStore(current, await tx.readSecrets(current), false);
     }
+    // Loaded only for a grant: oauth4webapi and the IdP catalogue are not needed to read a fresh token
+    // (a long-running proxy reads one for every request and refreshes about once an hour).
+    const { refreshLocked } = await import('./refresh-grant.js');
     return refreshLocked(current, await tx.readSecrets(current), tx, deps);
   });
 }
@@ -61,87 +61,11 @@ export function isFresh(credential: StoredCredential, now: Date, minValidityMs: 
   return Date.parse(credential.accessTokenExpiresAt) - now.getTime() > minValidityMs;
 }
 
-function fromStore(credential: StoredCredential, secrets: CredentialSecrets, refreshed: boolean): FreshAccessToken {
+export function fromStore(credential: StoredCredential, secrets: CredentialSecrets, refreshed: boolean): FreshAccessToken {
   return { accessToken: secrets.accessToken, tokenType: credential.tokenType, expiresAt: credential.accessTokenExpiresAt, refreshed, credential };
 }
 
-async function refreshLocked(credential: StoredCredential, secrets: CredentialSecrets, tx: StoreTransaction, deps: FreshTokenDeps): Promise<FreshAccessToken> {
-  const url = credential.serverUrl;
-  if (secrets.refreshToken === undefined) {
-    throw loginNeeded(url, `the access token for ${url} has expired and there is no refresh token.`);
-  }
-  const as = authorizationServerOf(credential);
-  const client = clientOf(credential);
-  let tokens: oauth.TokenEndpointResponse;
-  try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuthOf(credential, secrets), secrets.refreshToken, {
-      // RFC 8707 §2.2: `resource` on every token request, so the new token keeps its audience.
-      additionalParameters: credential.refreshParameters ?? { resource: credential.resource },
-      ...oauthRequestOptions(credential.tokenEndpoint, deps.fetch, deps.allowHttp, 'token refresh'),
-    });
-    tokens = await oauth.processRefreshTokenResponse(as, client, response);
-  } catch (error) {
-    const oauthError = oauthErrorOf(error);
-    if (oauthError === undefined) throw unclearFailure(url, error);
-    // The AS answered with an OAuth error: it may already have consumed the token (oidc-provider does,
-    // even for invalid_target), so it is dropped and never sent again.
-    await tx.save(toSaveInput(credential, { ...secrets, refreshToken: undefined }, {}));
-    if (oauthError.error === 'invalid_client' || oauthError.error === 'unauthorized_client') {
-      // The AS no longer accepts this client (a restart, a deleted client): forget the registration so the
-      // next login registers a new one instead of replaying the dead client_id.
-      const stored = await tx.getClientRegistration(credential.issuer).catch(() => undefined);
-      if (stored?.registration.clientId === credential.clientId) await tx.removeClientRegistration(credential.issuer);
-    }
-    throw rejected(url, oauthError, error);
-  }
-  const saved = await tx.save(toSaveInput(credential, rotatedSecrets(secrets, tokens), tokenFields(tokens, deps.now())));
-  return fromStore(saved, { ...secrets, accessToken: tokens.access_token }, true);
-}
-
-function rotatedSecrets(secrets: CredentialSecrets, tokens: oauth.TokenEndpointResponse): CredentialSecrets {
-  // No refresh_token in the response: the AS does not rotate, the old one stays valid (RFC 6749 §6).
-  const next: CredentialSecrets = { ...secrets, accessToken: tokens.access_token };
-  if (tokens.refresh_token !== undefined) next.refreshToken = tokens.refresh_token;
-  return next;
-}
-
-function tokenFields(tokens: oauth.TokenEndpointResponse, now: Date): Partial<SaveCredentialInput> {
-  const fields: Partial<SaveCredentialInput> = { tokenType: tokens.token_type.toLowerCase(), lastRefreshedAt: now.toISOString() };
-  fields.accessTokenExpiresAt = tokens.expires_in === undefined ? undefined : new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
-  if (tokens.scope !== undefined) fields.scopes = tokens.scope.split(' ').filter(Boolean);
-  return fields;
-}
-
-function toSaveInput(credential: StoredCredential, secrets: CredentialSecrets, changes: Partial<SaveCredentialInput>): SaveCredentialInput {
-  const { id: _id, refreshAvailable: _r, secretLocation: _l, createdAt: _c, updatedAt: _u, ...metadata } = credential;
-  const clean: CredentialSecrets = { accessToken: secrets.accessToken };
-  if (secrets.refreshToken !== undefined) clean.refreshToken = secrets.refreshToken;
-  if (secrets.clientSecret !== undefined) clean.clientSecret = secrets.clientSecret;
-  return { ...metadata, ...changes, secrets: clean };
-}
-
-function loginNeeded(url: string, message: string, cause?: unknown): CliError {
+export function loginNeeded(url: string, message: string, cause?: unknown): CliError {
   return new CliError('auth', message, { hint: `Log in again: ${formatCommand(['mcpauth', 'login', url])}`, cause });
 }
 
-function rejected(url: string, info: OAuthErrorInfo, cause: unknown): CliError {
-  const detail = describeOAuthAnswer(info);
-  const clientGone = info.error === 'invalid_client' || info.error === 'unauthorized_client';
-  const why = info.error === 'invalid_grant'
-    ? 'it was revoked, expired, or already used'
-    : clientGone
-      ? 'the authorization server no longer accepts the client, so its registration was forgotten and the next login registers a new one'
-      : 'it is not retried, because the authorization server may have consumed it';
-  const known = idpErrorHint(detail);
-  const error = loginNeeded(url, `the authorization server rejected the refresh token for ${url} (${detail}); ${why}.`, cause);
-  return known === undefined ? error : new CliError('auth', error.message, { hint: `${known}. Then log in again: ${formatCommand(['mcpauth', 'login', url])}`, cause });
-}
-
-function unclearFailure(url: string, error: unknown): unknown {
-  // Network failures (HttpError) keep their own code and exit status; the refresh token stays stored.
-  if (!(error instanceof oauth.OperationProcessingError)) return error;
-  return new CliError('protocol', `the token endpoint gave an unusable answer while refreshing the token for ${url}: ${error.message}.`, {
-    hint: 'Run again with --verbose to see the exchange.',
-    cause: error,
-  });
-}

@@ -5,6 +5,8 @@ import { readBodyCapped } from './read-body.js';
 import { createStreamGuard, guardBody } from './stream-body.js';
 import type { AddressGuard } from './address-guard.js';
 import { checkRequestUrl } from './url-policy.js';
+import { toHeaderRecord, type HeaderSource } from './header-record.js';
+import { standardResponse, type ResponseFactory } from './response-factory.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -24,6 +26,8 @@ export interface HttpClientOptions {
   addressGuard?: AddressGuard;
   /** false: do not keep every exchange in `exchanges` (the proxy runs for hours; onExchange still sees each). */
   keepExchanges?: boolean;
+  /** How returned responses are built (default: the Fetch standard's Response). */
+  makeResponse?: ResponseFactory;
 }
 
 export interface HttpRequestInit {
@@ -53,11 +57,9 @@ export interface HttpClient {
   trust(url: string): void;
 }
 
-function headersToRecord(headers: Headers, mask: boolean): Record<string, string> {
-  const record: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    record[name] = mask ? maskHeaderValue(name, value) : value;
-  });
+function maskedRecord(headers: HeaderSource): Record<string, string> {
+  const record = toHeaderRecord(headers);
+  for (const name of Object.keys(record)) record[name] = maskHeaderValue(name, record[name] ?? '');
   return record;
 }
 
@@ -65,6 +67,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clock = options.clock ?? (() => performance.now());
   const origin = clock();
   const exchanges: HttpExchange[] = [];
+  const makeResponse = options.makeResponse ?? standardResponse;
   let sequence = 0;
   const record = (exchange: HttpExchange): void => {
     if (options.keepExchanges !== false) exchanges.push(exchange);
@@ -74,8 +77,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function send(input: string | URL, init: HttpRequestInit = {}): Promise<Response> {
     const method = (init.method ?? 'GET').toUpperCase();
     const url = checkRequestUrl(input, { allowHttp: options.allowHttp });
-    const headers = new Headers(init.headers);
-    if (!headers.has('user-agent')) headers.set('user-agent', options.userAgent);
+    const headers = toHeaderRecord(init.headers);
+    headers['user-agent'] ??= options.userAgent;
     const started = clock();
     const exchange: HttpExchange = {
       seq: (sequence += 1),
@@ -89,7 +92,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       bytes: undefined,
       location: undefined,
       error: undefined,
-      requestHeaders: headersToRecord(headers, true),
+      requestHeaders: maskedRecord(headers),
       responseHeaders: {},
     };
     const timeoutMs = init.timeoutMs ?? options.timeoutMs;
@@ -108,12 +111,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
       exchange.status = response.status;
       exchange.contentType = response.headers.get('content-type') ?? undefined;
-      exchange.responseHeaders = headersToRecord(response.headers, true);
+      exchange.responseHeaders = maskedRecord(response.headers);
       const location = response.headers.get('location');
       if (location !== null) exchange.location = maskUrl(new URL(location, url).href);
       const body = await readBodyCapped(response, init.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, url.href);
       exchange.bytes = body?.byteLength ?? 0;
-      return rebuildResponse(response, body, url.href);
+      return rebuildResponse(response, body, url.href, makeResponse);
     } catch (error) {
       const failure = toHttpError(error, url.href, () => timeout.aborted, [options.signal, init.signal ?? undefined], timeoutMs);
       exchange.error = { code: failure.code, message: failure.message };
@@ -124,7 +127,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function sendStreaming(url: URL, method: string, headers: Headers, init: HttpRequestInit, exchange: HttpExchange, started: number): Promise<Response> {
+  async function sendStreaming(url: URL, method: string, headers: Record<string, string>, init: HttpRequestInit, exchange: HttpExchange, started: number): Promise<Response> {
     const timeoutMs = init.timeoutMs ?? options.timeoutMs;
     const guard = createStreamGuard(timeoutMs, [options.signal, init.signal]);
     const fail = (error: unknown): HttpError => toHttpError(error, url.href, () => guard.idleFired, [options.signal, init.signal ?? undefined], timeoutMs);
@@ -132,18 +135,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const response = await options.fetch(url, { method, headers, body: init.body ?? null, redirect: 'manual', signal: guard.signal });
       exchange.status = response.status;
       exchange.contentType = response.headers.get('content-type') ?? undefined;
-      exchange.responseHeaders = headersToRecord(response.headers, true);
+      exchange.responseHeaders = maskedRecord(response.headers);
       if (response.body === null) {
         guard.stop();
-        return rebuildResponse(response, null, url.href);
+        return rebuildResponse(response, null, url.href, makeResponse);
       }
       const max = init.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       const body = guardBody(response.body, guard, max, url.href, fail, (total) => {
         exchange.bytes = total;
       });
-      const streamed = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-      Object.defineProperty(streamed, 'url', { value: url.href });
-      return streamed;
+      return makeResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers }, url.href);
     } catch (error) {
       guard.stop();
       const failure = fail(error);
@@ -170,13 +171,7 @@ function toHttpError(error: unknown, url: string, timedOut: () => boolean, cance
 }
 
 // A Response with the already-read body; url kept so libraries that look at it still can.
-function rebuildResponse(original: Response, body: Uint8Array | null, url: string): Response {
+function rebuildResponse(original: Response, body: Uint8Array | null, url: string, makeResponse: ResponseFactory): Response {
   const nullBody = body === null || [101, 204, 205, 304].includes(original.status);
-  const response = new Response(nullBody ? null : body, {
-    status: original.status,
-    statusText: original.statusText,
-    headers: original.headers,
-  });
-  Object.defineProperty(response, 'url', { value: url });
-  return response;
+  return makeResponse(nullBody ? null : body, { status: original.status, statusText: original.statusText, headers: original.headers }, url);
 }

@@ -15,24 +15,40 @@ export interface StreamGuard {
  * before the result) may legitimately last longer than --timeout, but never stays silent that long.
  */
 export function createStreamGuard(idleMs: number, signals: Array<AbortSignal | undefined | null>): StreamGuard {
-  const idle = new AbortController();
+  const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let fired = false;
+  const sources = signals.filter((s): s is AbortSignal => Boolean(s));
+  // Listeners removed on stop, not AbortSignal.any: Node 20 keeps every signal made by any() in its
+  // long-lived sources (the Ctrl-C signal lives as long as the process) until a full GC, which a proxy
+  // forwarding thousands of requests feels as memory growth.
+  const follow = (): void => {
+    stop();
+    controller.abort(sources.find((s) => s.aborted)?.reason);
+  };
+  const stop = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    for (const source of sources) source.removeEventListener('abort', follow);
+  };
   const arm = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       fired = true;
-      idle.abort();
+      stop();
+      controller.abort();
     }, idleMs);
   };
-  arm();
-  const all = [idle.signal, ...signals.filter((s): s is AbortSignal => Boolean(s))];
+  if (sources.some((s) => s.aborted)) follow();
+  else {
+    for (const source of sources) source.addEventListener('abort', follow, { once: true });
+    arm();
+  }
   return {
-    signal: AbortSignal.any(all),
-    touch: arm,
-    stop: () => {
-      if (timer !== undefined) clearTimeout(timer);
+    signal: controller.signal,
+    touch: () => {
+      if (!controller.signal.aborted) arm();
     },
+    stop,
     get idleFired() {
       return fired;
     },

@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import type { StoreDocument } from '../../core/store/credential.js';
 import type { MetadataFile } from '../../core/store/store-deps.js';
 import { CliError } from '../../errors.js';
@@ -27,47 +28,64 @@ function unreadable(path: string, error: unknown): CliError {
 }
 
 /**
- * Non-secret metadata through conf (dependency-notes §7.2). conf re-reads the file on every `.store`
- * access and writes the whole document atomically (temp + fsync + rename), but has no cross-process
- * locking: a `set` is a read-modify-write, so concurrent writers lose updates. The store therefore
- * only writes while holding its own lock file, and always writes the whole document it just read
- * under that lock, which makes conf's last-writer-wins harmless.
+ * Non-secret metadata through conf (dependency-notes §7.2). conf writes the whole document atomically
+ * (temp + fsync + rename), but has no cross-process locking: a `set` is a read-modify-write, so
+ * concurrent writers lose updates. The store therefore only writes while holding its own lock file, and
+ * always writes the whole document it just read under that lock, which makes conf's last-writer-wins
+ * harmless.
+ *
+ * Reads do what conf's `.store` getter does (read the file, JSON.parse, a missing file is empty) without
+ * loading conf: conf brings ajv, ajv-formats and semver (about 5 MB of resident memory), which only a
+ * write needs. Most runs only read (call, status, and every proxy that finds the token another proxy
+ * refreshed), and a long-running proxy pays for what it loads for hours.
  */
 export function createConfMetadataFile(home: string): { metadata: MetadataFile; home: string } {
   const path = join(home, METADATA_FILE_NAME);
-  let conf: Conf<Record<string, unknown>>;
-  try {
-    conf = createConf(home);
-  } catch (error) {
-    throw unreadable(path, error);
-  }
+  let conf: Conf<Record<string, unknown>> | undefined;
   const metadata: MetadataFile = {
     path,
     async read() {
       // Checked on every read: a file swapped for a link or loosened since the last one is refused.
       await checkPrivateFile(path);
-      try {
-        return conf.store;
-      } catch (error) {
-        throw unreadable(path, error);
-      }
+      return readDocument(path);
     },
     async write(document: StoreDocument) {
       await ensurePrivateDir(dirname(path));
       await checkPrivateFile(path);
+      conf ??= await createConf(home, path);
       conf.store = document as unknown as Record<string, unknown>;
     },
   };
   return { metadata, home };
 }
 
-function createConf(home: string): Conf<Record<string, unknown>> {
-  return new Conf<Record<string, unknown>>({
-    projectName: 'mcpauth',
-    // conf's default suffix would make the directory 'mcpauth-nodejs'.
-    projectSuffix: '',
-    configName: 'credentials',
-    configFileMode: PRIVATE_FILE_MODE,
-    cwd: home,
-  });
+async function readDocument(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw unreadable(path, error);
+  }
+  try {
+    return { ...(JSON.parse(text) as Record<string, unknown>) };
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
+
+async function createConf(home: string, path: string): Promise<Conf<Record<string, unknown>>> {
+  const { default: Conf } = await import('conf');
+  try {
+    return new Conf<Record<string, unknown>>({
+      projectName: 'mcpauth',
+      // conf's default suffix would make the directory 'mcpauth-nodejs'.
+      projectSuffix: '',
+      configName: 'credentials',
+      configFileMode: PRIVATE_FILE_MODE,
+      cwd: home,
+    });
+  } catch (error) {
+    throw unreadable(path, error);
+  }
 }
