@@ -41,7 +41,7 @@ _mcpauth() {
         --protocol-version) COMPREPLY=($(compgen -W "2025-03-26 2025-06-18 2025-11-25 2026-07-28" -- "$cur")); return ;;
         --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
-      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device -y --yes --assume-pkce-s256 --resource --no-resource --audience --trust-issuer --prompt --protocol-version -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--client-id --client-secret-file --client-secret-env --client-secret-stdin --client-metadata-url --scope --port --browser --no-browser --device -y --yes --assume-pkce-s256 --strict-pkce --resource --no-resource --audience --trust-issuer --prompt --protocol-version -v --version --json --no-color --verbose --timeout --no-input --allow-http --allow-private" -- "$cur")) ;;
     "logout")
       case "$prev" in
         --timeout) COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -40,6 +40,7 @@ complete -c mcpauth -n '__fish_seen_subcommand_from login' -l no-browser -d 'pri
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -l device -d 'use the device authorization flow (RFC 8628)'
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -s y -l yes -d 'replace a usable stored credential without asking'
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -l assume-pkce-s256 -d 'proceed when the server does not advertise PKCE S256 (Entra ID and Cognito are recognised without it)'
+complete -c mcpauth -n '__fish_seen_subcommand_from login' -l strict-pkce -d 'refuse unless the metadata lists S256 in code_challenge_methods_supported, even for Entra ID and Cognito'
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -l resource -r -d 'send this RFC 8707 resource (on authorize, token and refresh), even where the IdP is known to reject it'
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -l no-resource -d 'send no RFC 8707 resource at all (Entra ID without a matching App ID URI)'
 complete -c mcpauth -n '__fish_seen_subcommand_from login' -l audience -r -d 'Auth0/Ory \'audience\' (Auth0 default: the server\'s resource); for Entra ID the App ID URI that qualifies bare scopes'

@@ -21,6 +21,8 @@ export interface LoginOptions {
   browser: string | boolean;
   device: boolean;
   assumePkceS256: boolean;
+  /** Refuse unless the AS metadata lists S256, even for Entra ID and Cognito. */
+  strictPkce?: boolean;
   /** Replace a usable stored credential without asking. */
   yes?: boolean;
   protocolVersion?: string;
@@ -55,6 +57,7 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
     .option('--device', 'use the device authorization flow (RFC 8628)', false)
     .option('-y, --yes', 'replace a usable stored credential without asking', false)
     .option('--assume-pkce-s256', 'proceed when the server does not advertise PKCE S256 (Entra ID and Cognito are recognised without it)', false)
+    .option('--strict-pkce', 'refuse unless the metadata lists S256 in code_challenge_methods_supported, even for Entra ID and Cognito', false)
     .option('--resource <uri>', 'send this RFC 8707 resource (on authorize, token and refresh), even where the IdP is known to reject it')
     .option('--no-resource', 'send no RFC 8707 resource at all (Entra ID without a matching App ID URI)')
     .option('--audience <value>', "Auth0/Ory 'audience' (Auth0 default: the server's resource); for Entra ID the App ID URI that qualifies bare scopes")
@@ -69,6 +72,7 @@ export function registerLogin(parent: Command, ctx: CommandContext, run: LoginRu
         ['mcpauth login https://mcp.example.com/mcp --client-id my-app --client-secret-env MY_SECRET', 'use a pre-registered client'],
         ['mcpauth login https://mcp.example.com/mcp --client-id <app-id>', 'Entra ID: the app registration (resource and PKCE handled)'],
         ['mcpauth login https://mcp.example.com/mcp --audience https://api.example.com', 'Auth0: bind the token to this API'],
+        ['mcpauth login https://mcp.example.com/mcp --strict-pkce', 'proceed only if the authorization server advertises PKCE S256'],
       ]),
     )
     .action(async (url: string, flags: Omit<LoginOptions, 'url'>, command: Command) => {
@@ -96,6 +100,7 @@ async function readClientSecret(options: LoginOptions, runtime: Runtime): Promis
 }
 
 export async function runLogin(options: LoginOptions, runtime: Runtime): Promise<number> {
+  if (options.strictPkce === true && options.assumePkceS256) throw new CliError('usage', '--strict-pkce and --assume-pkce-s256 contradict each other; pass one of them.');
   const clientSecret = await readClientSecret(options, runtime);
   const { protocolVersionFrom, isStatelessVersion } = await import('../core/mcp/protocol-version.js');
   const version = protocolVersionFrom(runtime.deps.env, options.protocolVersion);
@@ -112,6 +117,7 @@ export async function runLogin(options: LoginOptions, runtime: Runtime): Promise
     version,
     flow: options.device ? 'device' : auto ? 'device-if-supported' : 'code',
     assumePkceS256: options.assumePkceS256,
+    strictPkce: options.strictPkce === true,
     port: options.port,
   };
   if (options.scope !== undefined) request.scopeOverride = options.scope;

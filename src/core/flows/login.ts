@@ -40,6 +40,8 @@ export interface LoginRequest {
   preregisteredIssuer?: string;
   metadataUrl?: string;
   assumePkceS256: boolean;
+  /** --strict-pkce: no known-IdP exception; S256 must be in code_challenge_methods_supported. */
+  strictPkce?: boolean;
   /** --resource / --no-resource / --audience / --prompt (core/idp/login-policy.ts). */
   idpOverrides?: IdpLoginOverrides;
   /** --trust-issuer: accept AS metadata naming exactly this issuer. */
@@ -86,7 +88,7 @@ export async function performLogin(input: LoginRequest, deps: LoginDeps): Promis
   const found = await discoverForLogin(request.serverUrl, request.wire, request.version, deps.discovery, request.trustIssuer === undefined ? {} : { trustIssuer: request.trustIssuer });
   if (found.issuerNote !== undefined) deps.warn(found.issuerNote);
   if (found.legacyNote !== undefined) deps.warn(found.legacyNote);
-  checkPkce(found.as, request.assumePkceS256, deps.warn, found.idp);
+  checkPkce(found.as, { assume: request.assumePkceS256, strict: request.strictPkce === true }, deps.warn, found.idp);
   checkSecret(found.idp, request);
   const scope = request.scopes
     ? { scope: request.scopes.join(' ') || undefined, source: 'challenge' as const, addedOfflineAccess: false }
@@ -147,18 +149,26 @@ function checkSecret(idp: RecognizedIdp | undefined, request: LoginRequest): voi
 
 /**
  * [25-11 L598-609]: no S256 in code_challenge_methods_supported means PKCE is unsupported: refuse,
- * except for IdPs known to support S256 without advertising it (idp-quirks.md §18.4).
+ * except for IdPs known to support S256 without advertising it (idp-quirks.md §18.4), an exception
+ * that --strict-pkce turns off (§1 row "code_challenge_methods_supported absent": "override: --strict-pkce").
  */
-function checkPkce(as: oauth.AuthorizationServer, assume: boolean, warn: (text: string) => void, idp: RecognizedIdp | undefined): void {
+function checkPkce(as: oauth.AuthorizationServer, mode: { assume: boolean; strict: boolean }, warn: (text: string) => void, idp: RecognizedIdp | undefined): void {
   const methods = as.code_challenge_methods_supported;
   if (Array.isArray(methods) && methods.includes('S256')) return;
+  const what = Array.isArray(methods) ? `lists ${JSON.stringify(methods)} without S256` : 'has no code_challenge_methods_supported';
+  if (mode.strict) {
+    throw new CliError('protocol', `the authorization server ${as.issuer} ${what}, and --strict-pkce accepts only an advertised S256${idp === undefined ? '' : ` (even for ${idp.name})`}.`, {
+      hint: pkceAssumedFor(idp) === undefined
+        ? 'Ask the authorization server\'s operator to advertise code_challenge_methods_supported: ["S256"]; without --strict-pkce, --assume-pkce-s256 proceeds anyway.'
+        : `${idp?.name ?? 'This IdP'} supports S256 without advertising it: drop --strict-pkce to proceed with S256 (mcpauth prints a note).`,
+    });
+  }
   const known = methods === undefined ? pkceAssumedFor(idp) : undefined;
   if (known !== undefined) {
     warn(known);
     return;
   }
-  const what = Array.isArray(methods) ? `lists ${JSON.stringify(methods)} without S256` : 'has no code_challenge_methods_supported';
-  if (assume) {
+  if (mode.assume) {
     warn(`warning: the authorization server metadata ${what}; proceeding with S256 anyway because of --assume-pkce-s256 (not MCP-conformant).`);
     return;
   }
