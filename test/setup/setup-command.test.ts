@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,9 @@ describe('mcpauth setup (command)', () => {
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/refusing to write .*mcp\.json: it is a symbolic link/);
     expect(readFileSync(elsewhere, 'utf8')).toBe('{}\n');
+    // The link itself is left as it was (not replaced by a regular file), and no temp file is left beside it.
+    expect(lstatSync(join(home, '.cursor', 'mcp.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(home, '.cursor', 'mcp.json'))).toBe(elsewhere);
+    expect(readdirSync(join(home, '.cursor'))).toEqual(['mcp.json']);
   });
 });
