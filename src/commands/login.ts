@@ -132,6 +132,10 @@ export async function runLogin(options: LoginOptions, runtime: Runtime): Promise
   const interval = Number(runtime.deps.env.MCPAUTH_TEST_DEVICE_INTERVAL_MS);
   if (Number.isFinite(interval) && interval > 0) request.deviceIntervalMs = interval;
   const result = await performLogin(request, createLoginDeps(runtime, store, choice));
+  if (runtime.globals.verbose && result.hello.fallback !== undefined) {
+    const { describeFallback } = await import('./mcp-session-hooks.js');
+    runtime.note(runtime.errStyle.dim(describeFallback(result.hello.fallback)));
+  }
   const { renderLoginHuman, renderLoginJson } = await import('../output/login-result.js');
   const storedIn = result.credential.secretLocation === 'keychain' ? 'the OS keychain' : store.describe().home;
   // Every fallback is visible: secrets in a 0600 file instead of the keychain get one line, and why.

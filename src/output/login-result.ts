@@ -54,6 +54,7 @@ export function renderLoginJson(view: LoginView): string {
     resourceSent: result.resourceSent,
     storedIn: view.storedIn,
     protocolVersion: result.hello.protocolVersion,
+    protocolFallback: result.hello.fallback ?? null,
     tools: result.toolCount,
   };
   return `${JSON.stringify(body, null, 2)}\n`;

@@ -70,6 +70,24 @@ describe.each([[['--oauth']], [['--oauth', '--oauth-strict']]])('the SDK example
     }
   });
 
+  it('speaking 2026-07-28, call, scopes --tool and login fall back to initialize, visibly only with --verbose', async () => {
+    const modern = ['--protocol-version', '2026-07-28'];
+    const quiet = await mcpauth(['call', server.url, 'greet', '--args', '{"name":"modern"}', ...modern]);
+    expect(quiet.code, quiet.err).toBe(0);
+    expect(quiet.out).toBe('Hello, modern!\n');
+    expect(quiet.err).not.toContain('server/discover');
+    const verbose = await mcpauth(['call', server.url, 'greet', '--args', '{"name":"modern"}', ...modern, '--verbose']);
+    expect(verbose.out).toBe('Hello, modern!\n');
+    expect(verbose.err).toContain('mcp server/discover (2026-07-28) was answered HTTP 400: JSON-RPC error -32000');
+    expect(verbose.err).toContain('falling back to initialize with 2025-11-25');
+    const tool = await mcpauth(['scopes', server.url, '--tool', 'greet', '--yes', ...modern]);
+    expect(tool.code, tool.err).toBe(0);
+    expect(tool.out).toContain('greet: the call passed authorization');
+    const login = await mcpauth(['login', server.url, '--json', ...modern]);
+    expect(login.code, login.err).toBe(0);
+    expect(JSON.parse(login.out)).toMatchObject({ protocolVersion: '2025-11-25', protocolFallback: { from: '2026-07-28', to: '2025-11-25', reason: expect.stringContaining('HTTP 400') } });
+  });
+
   it('call declines the elicitation the collect-user-info tool sends, and says what it asked', async () => {
     const run = await mcpauth(['call', server.url, 'collect-user-info', '--args', '{"infoType":"contact"}']);
     expect(run.err).toContain('The server asked for user input: "Please provide your contact information" (elicitation/create)');

@@ -4,6 +4,7 @@
  *   const client = createMcpClient({ url, fetch: runtime.http.fetch, version, clientInfo, accessToken,
  *                                    onDeclined, onNotification, sleep });
  *   const hello = await client.connect();            // initialize + notifications/initialized (or server/discover)
+ *                                                    // a legacy server answering server/discover -> initialize (onFallback)
  *   await client.listTools(); await client.callTool('echo', { text: 'hi' });
  *   await client.request('prompts/list', {});        // any method; the result object, or McpRpcError
  *   await client.notify('notifications/cancelled', { requestId: 3 });
@@ -21,10 +22,11 @@
  * wrong are not hand-written: SSE parsing is the eventsource-parser library (the one the SDK uses).
  */
 import { McpProtocolError, McpRpcError, McpSessionExpiredError } from './mcp-error.js';
-import { isStatelessVersion, MCP_PROTOCOL_VERSIONS, type McpProtocolVersion } from './protocol-version.js';
+import { DEFAULT_PROTOCOL_VERSION, isStatelessVersion, MCP_PROTOCOL_VERSIONS, type McpProtocolVersion } from './protocol-version.js';
 import { buildMessage, type ClientInfo } from './rpc-message.js';
 import type { ServerNotification } from './rpc-incoming.js';
 import { declineServerRequests, type DeclinedRequest, type ServerRequestHandler } from './server-requests.js';
+import { classifyModernFailure, type EraVerdict } from './server-era.js';
 import { createStreamableHttpTransport, type McpFetch } from './streamable-http.js';
 
 export type { McpFetch } from './streamable-http.js';
@@ -43,6 +45,17 @@ export interface McpClientOptions {
   onNotification?: (notification: ServerNotification) => void;
   /** Waits before resuming a closed event stream (the server's `retry`). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told when a modern request identified a legacy server and the client fell back to initialize. */
+  onFallback?: (fallback: ProtocolFallback) => void;
+}
+
+/** A 2026-07-28 request answered the legacy way, and the initialize that replaced it. */
+export interface ProtocolFallback {
+  from: McpProtocolVersion;
+  /** The version offered in initialize (the server may still choose an older one). */
+  to: McpProtocolVersion;
+  /** What the server answered to server/discover, e.g. `HTTP 400: JSON-RPC error -32000 "..."`. */
+  reason: string;
 }
 
 export interface ServerHello {
@@ -50,6 +63,8 @@ export interface ServerHello {
   serverInfo: { name?: string; version?: string } | undefined;
   /** 'initialize' (stateful) or 'server/discover' (2026-07-28). */
   via: 'initialize' | 'server/discover';
+  /** Set when server/discover identified a legacy server and initialize replaced it. */
+  fallback?: ProtocolFallback;
 }
 
 export interface McpTool {
@@ -88,7 +103,8 @@ export function createMcpClient(options: McpClientOptions): McpClient {
   /** Set by initialize: the revision the server chose, echoed in MCP-Protocol-Version afterwards. */
   let negotiated: string | undefined;
   let hello: ServerHello | undefined;
-  const stateless = isStatelessVersion(options.version);
+  /** The revision requests are built for: options.version until a legacy server makes it a stateful one. */
+  let speaking: McpProtocolVersion = options.version;
   const transport = createStreamableHttpTransport({
     url: options.url,
     fetch: options.fetch,
@@ -110,27 +126,48 @@ export function createMcpClient(options: McpClientOptions): McpClient {
 
   async function send(method: string, params: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
     const id = nextId++;
-    const message = buildMessage(method, params, { id, version: options.version, clientInfo: options.clientInfo });
+    const message = buildMessage(method, params, { id, version: speaking, clientInfo: options.clientInfo });
     const answer = await transport.request({ ...message.body, id, method }, `mcp ${method}`, routing(message.headers));
     if (answer.error) throw new McpRpcError(method, answer.error);
     return answer.result ?? {};
   }
 
   async function notify(method: string, params?: Record<string, unknown>): Promise<void> {
-    const message = buildMessage(method, params, { version: options.version, clientInfo: options.clientInfo });
+    const message = buildMessage(method, params, { version: speaking, clientInfo: options.clientInfo });
     await transport.notify(message.body, `mcp ${method}`, routing(message.headers));
   }
 
+  async function discover(): Promise<ServerHello> {
+    const result = await send('server/discover', {});
+    const meta = result._meta as Record<string, unknown> | undefined;
+    const info = (meta?.['io.modelcontextprotocol/serverInfo'] ?? result.serverInfo) as ServerHello['serverInfo'];
+    hello = { protocolVersion: speaking, serverInfo: info, via: 'server/discover' };
+    return hello;
+  }
+
+  /**
+   * 2026-07-28 basic/versioning §Backward Compatibility with Initialization-Based Versions: a dual-era
+   * client tries the modern request first and falls back to initialize when the answer identifies a
+   * legacy server; the result holds for the server, so this client keeps the legacy revision.
+   */
   async function connect(): Promise<ServerHello> {
-    if (stateless) {
-      const result = await send('server/discover', {});
-      const meta = result._meta as Record<string, unknown> | undefined;
-      const info = (meta?.['io.modelcontextprotocol/serverInfo'] ?? result.serverInfo) as ServerHello['serverInfo'];
-      hello = { protocolVersion: options.version, serverInfo: info, via: 'server/discover' };
-      return hello;
+    if (!isStatelessVersion(speaking)) return initialize();
+    try {
+      return await discover();
+    } catch (error) {
+      const verdict = classifyModernFailure(error);
+      if (verdict.kind === 'modern-error') throw error;
+      const fallback: ProtocolFallback = { from: speaking, to: legacyVersionFor(verdict, speaking), reason: describe(verdict) };
+      speaking = fallback.to;
+      sessionId = undefined;
+      options.onFallback?.(fallback);
+      return { ...(await initialize()), fallback };
     }
-    const result = await send('initialize', { protocolVersion: options.version, capabilities: {}, clientInfo: options.clientInfo });
-    const protocolVersion = typeof result.protocolVersion === 'string' ? result.protocolVersion : options.version;
+  }
+
+  async function initialize(): Promise<ServerHello> {
+    const result = await send('initialize', { protocolVersion: speaking, capabilities: {}, clientInfo: options.clientInfo });
+    const protocolVersion = typeof result.protocolVersion === 'string' ? result.protocolVersion : speaking;
     // Lifecycle §Version Negotiation: a version the client does not support means disconnecting.
     if (!ACCEPTED_VERSIONS.includes(protocolVersion)) {
       throw new McpProtocolError('initialize', `the server chose protocol version ${JSON.stringify(protocolVersion)}, which mcpauth does not speak (it speaks ${ACCEPTED_VERSIONS.join(', ')})`);
@@ -173,7 +210,26 @@ export function createMcpClient(options: McpClientOptions): McpClient {
       return sessionId;
     },
     get protocolVersion() {
-      return negotiated ?? (stateless ? options.version : undefined);
+      return negotiated ?? (isStatelessVersion(speaking) ? speaking : undefined);
     },
   };
+}
+
+/**
+ * The stateful revision to offer in initialize: the newest we speak, or for a modern server that
+ * named its versions (UnsupportedProtocolVersionError), the newest of those we speak (basic/versioning
+ * §Protocol Version Negotiation: "select a mutually supported version").
+ */
+function legacyVersionFor(verdict: Exclude<EraVerdict, { kind: 'modern-error' }>, requested: McpProtocolVersion): McpProtocolVersion {
+  if (verdict.kind === 'legacy') return DEFAULT_PROTOCOL_VERSION;
+  const mutual = MCP_PROTOCOL_VERSIONS.filter((v) => !isStatelessVersion(v) && verdict.supported.includes(v));
+  const newest = mutual[mutual.length - 1];
+  if (newest === undefined) {
+    throw new McpProtocolError('server/discover', `the server does not support protocol version ${requested}; it supports ${verdict.supported.join(', ') || 'none it names'}, and mcpauth speaks ${MCP_PROTOCOL_VERSIONS.join(', ')}`);
+  }
+  return newest;
+}
+
+function describe(verdict: Exclude<EraVerdict, { kind: 'modern-error' }>): string {
+  return verdict.kind === 'legacy' ? verdict.reason : `UnsupportedProtocolVersionError (the server supports ${verdict.supported.join(', ')})`;
 }

@@ -6,13 +6,16 @@ export class McpHttpError extends Error {
   readonly method: string;
   /** The raw WWW-Authenticate header, parsed by the discovery core's challenge parser. */
   readonly wwwAuthenticate: string | undefined;
+  /** The JSON-RPC error in the body, when there is one (2026-07-28 answers 400 with modern error codes). */
+  readonly rpcError: JsonRpcError | undefined;
 
-  constructor(method: string, status: number, wwwAuthenticate: string | undefined, excerpt: string) {
+  constructor(method: string, status: number, wwwAuthenticate: string | undefined, excerpt: string, rpcError?: JsonRpcError) {
     super(`the server answered ${method} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`);
     this.name = 'McpHttpError';
     this.status = status;
     this.method = method;
     this.wwwAuthenticate = wwwAuthenticate;
+    this.rpcError = rpcError;
   }
 }
 
@@ -31,12 +34,14 @@ export class McpSessionExpiredError extends McpHttpError {
 export class McpRpcError extends Error {
   readonly method: string;
   readonly rpcCode: number;
+  readonly rpcError: JsonRpcError;
 
   constructor(method: string, error: JsonRpcError) {
     super(`${method} failed: ${error.message} (JSON-RPC error ${error.code})`);
     this.name = 'McpRpcError';
     this.method = method;
     this.rpcCode = error.code;
+    this.rpcError = error;
   }
 }
 

@@ -1,5 +1,5 @@
 import { McpHttpError, McpProtocolError, McpSessionExpiredError } from './mcp-error.js';
-import { parseMessages, RpcParseError, type JsonRpcId, type JsonRpcResponse, type ServerNotification } from './rpc-incoming.js';
+import { parseMessages, RpcParseError, type JsonRpcError, type JsonRpcId, type JsonRpcResponse, type ServerNotification } from './rpc-incoming.js';
 import type { ServerRequestHandler } from './server-requests.js';
 import { readSseEvents } from './sse-events.js';
 
@@ -169,7 +169,19 @@ function parse(text: string, what: string, method: string): ReturnType<typeof pa
 
 async function failOnStatus(response: Response, method: string, sent: Record<string, string>): Promise<void> {
   if (response.ok) return;
-  const text = (await response.text().catch(() => '')).slice(0, 200).trim();
+  const body = (await response.text().catch(() => '')).slice(0, 8192);
+  const text = body.slice(0, 200).trim();
   if (response.status === 404 && sent['mcp-session-id'] !== undefined) throw new McpSessionExpiredError(method, text);
-  throw new McpHttpError(method, response.status, response.headers.get('www-authenticate') ?? undefined, text);
+  throw new McpHttpError(method, response.status, response.headers.get('www-authenticate') ?? undefined, text, rpcErrorIn(body));
+}
+
+/** The JSON-RPC error object of an error answer's body, if it is one (read to tell server eras apart). */
+function rpcErrorIn(body: string): JsonRpcError | undefined {
+  try {
+    const error = (JSON.parse(body) as { error?: unknown } | null)?.error as Partial<JsonRpcError> | undefined;
+    if (typeof error?.code !== 'number') return undefined;
+    return { code: error.code, message: typeof error.message === 'string' ? error.message : '', data: error.data };
+  } catch {
+    return undefined;
+  }
 }

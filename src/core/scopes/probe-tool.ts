@@ -20,7 +20,7 @@ export async function probeToolScopes(
   url: string,
   tool: string,
   accessToken: string | undefined,
-  session: Pick<McpClientOptions, 'fetch' | 'onDeclined' | 'onNotification' | 'sleep'> & { version?: McpProtocolVersion },
+  session: Pick<McpClientOptions, 'fetch' | 'onDeclined' | 'onNotification' | 'onFallback' | 'sleep'> & { version?: McpProtocolVersion },
 ): Promise<ToolProbe> {
   const { version, ...hooks } = session;
   const client = createMcpClient({ ...hooks, url, version: version ?? DEFAULT_PROTOCOL_VERSION, clientInfo: { name: 'mcpauth-scopes', version: '0' }, ...(accessToken === undefined ? {} : { accessToken }) });
