@@ -60,9 +60,9 @@ export function buildProviderConfig(
     cookies: { keys: ['harness-cookie-key'] },
     clients: [...presetClients(deviceFlow), ...(knobs.clients ?? [])],
     // Gotcha 2: with only an EC key, DCR fails unless the default id_token alg matches it.
-    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: 'ES256' },
+    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: 'ES256', ...sim?.clientDefaults },
     responseTypes: ['code'],
-    scopes: knobs.offlineAccess === false ? ['openid'] : ['openid', 'offline_access'],
+    scopes: sim?.scopes ?? (knobs.offlineAccess === false ? ['openid'] : ['openid', 'offline_access']),
     pkce: { required: () => knobs.pkceRequired ?? true },
     features: {
       devInteractions: { enabled: true },

@@ -24,6 +24,10 @@ export interface SimulatorHooks {
   defaultResource?: (scope: string | undefined) => string | undefined;
   /** Answers a request itself instead of oidc-provider (an IdP's own error for an endpoint), by full path. */
   intercept?: (method: string, pathname: string) => { status: number; body: unknown } | undefined;
+  /** oidc-provider's static scopes (default openid, offline_access): a client's `scope` gates only these. */
+  scopes?: string[];
+  /** Client metadata a registration gets when it omits it (e.g. Clerk's default `scope`). */
+  clientDefaults?: Record<string, unknown>;
   /** Last word on a JWT access token's claims (Entra ver/tid, Keycloak aud, Cognito without aud). */
   jwtClaims?: (payload: Record<string, unknown>) => void;
 }

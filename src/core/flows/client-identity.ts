@@ -27,6 +27,8 @@ export interface IdentityInputs {
   forceRegister?: boolean;
   /** The recognised IdP's own "create an app" steps with the exact redirect URIs (core/idp). */
   createAppHint?: string;
+  /** `scope` for the RFC 7591 body, only where the IdP needs it (core/idp registrationScopeFor). */
+  registrationScope?: string;
   /** The loopback port is chosen by the user (--port) or pinned, not a random free one. */
   portFixed?: boolean;
   now: Date;
@@ -115,6 +117,7 @@ async function registerClient(inputs: IdentityInputs, http: FlowHttp): Promise<C
     grant_types: grantTypes,
     response_types: ['code'],
     token_endpoint_auth_method: 'none',
+    ...(inputs.registrationScope === undefined ? {} : { scope: inputs.registrationScope }),
   };
   let client: oauth.Client;
   try {

@@ -196,7 +196,7 @@ async function obtainTokens(request: LoginRequest, found: LoginDiscovery, plan: 
     const redirectUri = receiver?.redirectUri ?? PLACEHOLDER_REDIRECT;
     const createAppHint = found.idp === undefined ? undefined : createAppSteps(found.idp, registrableUris(found.idp, redirectUri), request.serverUrl);
     identity = await resolveClientIdentity(
-      { as: found.as, preregistered: request.preregistered, metadataUrl: request.metadataUrl, redirectUri, wantDevice: flow === 'device', stored, forceRegister, portFixed: request.port !== 0 || pinned !== undefined, now: deps.now(), ...(createAppHint === undefined ? {} : { createAppHint }) },
+      { as: found.as, preregistered: request.preregistered, metadataUrl: request.metadataUrl, redirectUri, wantDevice: flow === 'device', stored, forceRegister, portFixed: request.port !== 0 || pinned !== undefined, now: deps.now(), ...(createAppHint === undefined ? {} : { createAppHint }), ...(plan.registrationScope === undefined ? {} : { registrationScope: plan.registrationScope }) },
       deps.http,
     );
     const reg = identity.registration;

@@ -33,6 +33,8 @@ export interface IdpLoginPlan {
   authorizationParams: Record<string, string>;
   /** Parameters replayed on every refresh (the same `resource`, and Entra's scope). */
   refreshParams: Record<string, string>;
+  /** The `scope` to put in an RFC 7591 registration body; absent: none (see registrationScopeFor). */
+  registrationScope?: string;
   notes: string[];
 }
 
@@ -102,7 +104,19 @@ export function planIdpLogin(input: IdpLoginInput): IdpLoginPlan {
   if (resource !== undefined) refreshParams.resource = resource;
   // §1 row "scope is mandatory" (AADSTS650053 on refresh): Entra gets the login's scope again.
   if (id === 'entra' && scope !== undefined) refreshParams.scope = scope;
-  return { resource, scope, authorizationParams, refreshParams, notes };
+  const registrationScope = registrationScopeFor(idp, scope);
+  return { resource, scope, authorizationParams, refreshParams, ...(registrationScope === undefined ? {} : { registrationScope }), notes };
+}
+
+/**
+ * Whether the DCR body carries `scope`. Clerk: yes, the scopes login will request, because a scope-less
+ * registration gets Clerk's defaults (`email offline_access profile`, no `openid`) and the authorization
+ * request then fails with invalid_scope (idp-quirks.md §11 row 2, §17#8: claude-code#67714,
+ * claude-ai-mcp#500). Everyone else: no, because Keycloak's "Allowed Client Scopes" policy rejects a DCR
+ * `scope` naming non-realm scopes (§4 row 3, turnstone#1082) and RFC 7591 §2 makes `scope` optional.
+ */
+export function registrationScopeFor(idp: RecognizedIdp | undefined, scope: string | undefined): string | undefined {
+  return idp?.id === 'clerk' && idp.confidence !== 'low' ? scope : undefined;
 }
 
 /**

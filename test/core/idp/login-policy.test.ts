@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { matchIdpError, recognizeIdp, type RecognizedIdp } from '../../../src/core/idp/index.js';
 import { acceptIssuer, expectedIssuerForToken } from '../../../src/core/idp/issuer-relaxation.js';
-import { createAppSteps, loopbackHostFor, pinnedPortFor, pkceAssumedFor, planIdpLogin } from '../../../src/core/idp/login-policy.js';
+import { createAppSteps, loopbackHostFor, pinnedPortFor, pkceAssumedFor, planIdpLogin, registrationScopeFor } from '../../../src/core/idp/login-policy.js';
 import { normalizeTokenResponse } from '../../../src/core/idp/token-response.js';
 
 const idp = (id: RecognizedIdp['id'], confidence: RecognizedIdp['confidence'] = 'high'): RecognizedIdp => ({ id, name: id, confidence, evidence: [] });
 const R = 'https://mcp.example.com/mcp';
 
 describe('planIdpLogin (idp-quirks.md §18)', () => {
+  it('registration scope: Clerk gets the login scope in the DCR body (§11 row 2); Keycloak and the rest none (§4 row 3)', () => {
+    expect(planIdpLogin({ idp: idp('clerk'), prmResource: R, scope: 'openid email offline_access', overrides: {} }).registrationScope).toBe('openid email offline_access');
+    expect(planIdpLogin({ idp: idp('keycloak'), prmResource: R, scope: 'mcp:tools', overrides: {} }).registrationScope).toBeUndefined();
+    expect(planIdpLogin({ idp: undefined, prmResource: R, scope: 'mcp:tools', overrides: {} }).registrationScope).toBeUndefined();
+    expect(registrationScopeFor(idp('clerk', 'low'), 'openid')).toBeUndefined();
+    expect(registrationScopeFor(idp('clerk', 'medium'), undefined)).toBeUndefined();
+    expect(registrationScopeFor(idp('okta'), 'openid')).toBeUndefined();
+  });
+
   it('generic AS: resource on authorize, token and refresh; no extra parameters, never prompt', () => {
     expect(planIdpLogin({ idp: undefined, prmResource: R, scope: 'mcp:tools', overrides: {} })).toEqual({
       resource: R, scope: 'mcp:tools', authorizationParams: {}, refreshParams: { resource: R }, notes: [],
