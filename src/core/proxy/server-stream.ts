@@ -1,3 +1,4 @@
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonBounded } from '../json/json-depth.js';
 import { readSseEvents } from '../mcp/sse-events.js';
 import type { McpFetch } from '../mcp/streamable-http.js';
 
@@ -68,9 +69,9 @@ async function run(options: ServerStreamOptions, signal: AbortSignal): Promise<v
 async function deliver(data: string, options: ServerStreamOptions): Promise<void> {
   let value: unknown;
   try {
-    value = JSON.parse(data) as unknown;
-  } catch {
-    options.log('the server sent an event that is not JSON; it was skipped');
+    value = parseJsonBounded(data, 'the event');
+  } catch (error) {
+    options.log(error instanceof JsonTooDeepError ? `the server sent an event nesting JSON deeper than ${MAX_JSON_DEPTH} levels; it was skipped` : 'the server sent an event that is not JSON; it was skipped');
     return;
   }
   for (const message of Array.isArray(value) ? value : [value]) await options.onMessage(message);
