@@ -28,8 +28,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 };
 
 export default defineConfig({
-  // Stage two: the CLI (main) in chunks; describe-startup only feeds the manifest of stage one below.
-  entry: { main: 'src/main.ts', 'describe-startup': 'src/startup/describe-startup.ts' },
+  // Stage two: the CLI (main) in chunks; describe-startup only feeds the manifest of stage one below;
+  // complete-servers is what stage one runs for the completion scripts' `mcpauth __complete-servers`.
+  entry: { main: 'src/main.ts', 'describe-startup': 'src/startup/describe-startup.ts', 'complete-servers': 'src/commands/complete-servers.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

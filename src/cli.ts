@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { registerAuditConfig, type AuditConfigRun } from './commands/audit-config.js';
 import { registerCall, type CallRun } from './commands/call.js';
 import { parseTimeoutSeconds, type CommandContext } from './commands/command-context.js';
+import { registerCompleteServers } from './commands/complete-servers.js';
 import { registerCompletion } from './commands/completion.js';
 import type { Deps } from './commands/deps.js';
 import { registerLogin, type LoginRun } from './commands/login.js';
@@ -97,6 +98,7 @@ export function buildProgram(ctx: CommandContext, runs: CommandRuns = {}): Comma
   registerSetup(program, ctx, runs.setup);
   registerProxy(program, ctx, runs.proxy);
   registerCompletion(program, ctx);
+  registerCompleteServers(program, ctx);
 
   configureTree(program, ctx);
   return program;

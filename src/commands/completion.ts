@@ -4,6 +4,7 @@ import { renderBashCompletion } from '../output/completions/bash.js';
 import { renderFishCompletion } from '../output/completions/fish.js';
 import { renderZshCompletion } from '../output/completions/zsh.js';
 import { examples, parseChoice, type CommandContext } from './command-context.js';
+import { isInternalCommand } from './complete-servers.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -16,6 +17,7 @@ function toOptionSpec(option: Option): OptionSpec {
     choices: option.argChoices ?? (option.parseArg as { choices?: string[] } | undefined)?.choices?.slice(),
   };
   if (option.long?.endsWith('-env') === true) spec.valueKind = 'env';
+  if (option.long === '--server') spec.valueKind = 'server-url';
   return spec;
 }
 
@@ -29,10 +31,13 @@ export function describeCommand(command: Command, globals: OptionSpec[] = []): C
     name: command.name(),
     summary: command.summary() || command.description().split('\n')[0] || '',
     options: [...own, ...inherited],
-    commands: command.commands.filter((c) => c.name() !== 'help').map((child) => describeCommand(child, nextGlobals)),
+    commands: command.commands.filter((c) => c.name() !== 'help' && !isInternalCommand(c.name())).map((child) => describeCommand(child, nextGlobals)),
   };
   const choices = command.registeredArguments.flatMap((argument) => argument.argChoices ?? (argument.parseArg as { choices?: string[] } | undefined)?.choices ?? []);
   if (choices.length > 0) spec.argumentChoices = [...choices];
+  // Every command argument named <url>/[url] is an MCP server URL (login, call, status, setup …).
+  const serverUrlArgument = command.registeredArguments.findIndex((argument) => argument.name() === 'url');
+  if (serverUrlArgument >= 0) spec.serverUrlArgument = serverUrlArgument;
   return spec;
 }
 

@@ -1,3 +1,4 @@
+import { COMPLETE_SERVERS_COMMAND } from '../commands/complete-servers.js';
 import { answerWithoutTree, type StartupManifest } from './startup-answers.js';
 
 // The root command tree as data, put here by the build (tsup.config.ts, from describe-startup.ts).
@@ -11,7 +12,15 @@ declare const __MCPAUTH_STARTUP__: StartupManifest;
 export async function start(proc: NodeJS.Process): Promise<number> {
   // commander's help width: the terminal's columns when stdout is one, else 80.
   const helpWidth = (proc.stdout.isTTY ? proc.stdout.columns : undefined) ?? 80;
-  const answer = answerWithoutTree(proc.argv.slice(2), __MCPAUTH_STARTUP__, helpWidth);
+  const argv = proc.argv.slice(2);
+  // Tab in a shell: stored server URLs, without commander or the command tree (complete-servers.ts).
+  if (argv[0] === COMPLETE_SERVERS_COMMAND) {
+    const completion: string = './complete-servers.js';
+    const { completeServers } = (await import(completion)) as typeof import('../commands/complete-servers.js');
+    await completeServers(proc.env, (text) => proc.stdout.write(text));
+    return 0;
+  }
+  const answer = answerWithoutTree(argv, __MCPAUTH_STARTUP__, helpWidth);
   if (answer) {
     if (answer.stdout) proc.stdout.write(answer.stdout);
     if (answer.stderr) proc.stderr.write(answer.stderr);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli.js';
+import { isInternalCommand } from '../../src/commands/complete-servers.js';
 import { EXIT_CODES } from '../../src/errors.js';
 import { CONSENT_BROWSER } from '../commands/login-helpers.js';
 import { createTestDeps } from '../helpers/test-deps.js';
@@ -161,7 +162,8 @@ export function leafCommands(): LeafCommand[] {
   const leaves: LeafCommand[] = [];
   const walk = (command: Command, prefix: string[]): void => {
     for (const child of command.commands) {
-      if (child.name() === 'help') continue;
+      // Internal commands (`__complete-servers`) are run by the completion scripts, not by people: no contract.
+      if (child.name() === 'help' || isInternalCommand(child.name())) continue;
       const path = [...prefix, child.name()];
       if (child.commands.length > 0) walk(child, path);
       else leaves.push({ path: path.join(' '), command: child });

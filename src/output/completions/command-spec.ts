@@ -5,8 +5,11 @@ export interface OptionSpec {
   description: string;
   takesValue: boolean;
   choices: string[] | undefined;
-  /** 'env': the value names an environment variable (--client-secret-env), so variable names complete. */
-  valueKind?: 'env';
+  /**
+   * 'env': the value names an environment variable (--client-secret-env), so variable names complete.
+   * 'server-url': an MCP server URL (--server), so the URLs of stored credentials complete.
+   */
+  valueKind?: 'env' | 'server-url';
   /** A global option (declared on the root), repeated here so it completes after any subcommand. */
   global?: boolean;
 }
@@ -18,7 +21,12 @@ export interface CommandSpec {
   commands: CommandSpec[];
   /** Values a positional argument takes (`completion <shell>`). */
   argumentChoices?: string[];
+  /** Which positional argument (0-based) is an MCP server URL: stored credentials' URLs complete there. */
+  serverUrlArgument?: number;
 }
+
+/** What the scripts run for stored server URLs (src/commands/complete-servers.ts; errors print nothing). */
+export const STORED_SERVERS_COMMAND = 'mcpauth __complete-servers 2>/dev/null';
 
 /** Every command path below the root, depth first: [['probe'], ['token'], ['token', 'inspect'], …]. */
 export function commandPaths(root: CommandSpec): Array<{ path: string[]; spec: CommandSpec }> {

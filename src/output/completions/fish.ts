@@ -1,10 +1,13 @@
-import { commandPaths, GENERATED_NOTICE, type CommandSpec, type OptionSpec } from './command-spec.js';
+import { commandPaths, GENERATED_NOTICE, STORED_SERVERS_COMMAND, type CommandSpec, type OptionSpec } from './command-spec.js';
+
+// Run by fish at completion time; its output is split into candidates at newlines only.
+const STORED_SERVERS = `(${STORED_SERVERS_COMMAND})`;
 
 const quote = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 function optionArgs(option: OptionSpec): string {
   const parts = option.flags.map((flag) => (flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`));
-  if (option.takesValue) parts.push(option.choices ? `-x -a ${quote(option.choices.join(' '))}` : option.valueKind === 'env' ? `-x -a ${quote('(set -n)')}` : '-r');
+  if (option.takesValue) parts.push(option.choices ? `-x -a ${quote(option.choices.join(' '))}` : option.valueKind === 'env' ? `-x -a ${quote('(set -n)')}` : option.valueKind === 'server-url' ? `-x -a ${quote(STORED_SERVERS)}` : '-r');
   parts.push(`-d ${quote(option.description)}`);
   return parts.join(' ');
 }
@@ -28,6 +31,7 @@ export function renderFishCompletion(root: CommandSpec): string {
       // Global options are declared once without a condition above: fish offers them everywhere.
       for (const option of spec.options.filter((o) => o.global !== true)) lines.push(`complete -c mcpauth -n ${quote(seen)} ${optionArgs(option)}`);
       if (spec.argumentChoices) lines.push(`complete -c mcpauth -n ${quote(seen)} -a ${quote(spec.argumentChoices.join(' '))}`);
+      if (spec.serverUrlArgument !== undefined) lines.push(`complete -c mcpauth -n ${quote(seen)} -a ${quote(STORED_SERVERS)} -d ${quote('stored server')}`);
     }
   }
   return `${lines.join('\n')}\n`;

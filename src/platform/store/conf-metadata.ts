@@ -1,23 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { StoreDocument } from '../../core/store/credential.js';
 import type { MetadataFile } from '../../core/store/store-deps.js';
 import { CliError } from '../../errors.js';
 import { checkPrivateFile, ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files.js';
-
-export const METADATA_FILE_NAME = 'credentials.json';
-
-/**
- * Where conf would put mcpauth's config (env-paths' rule), decided here so the path is known, and
- * checked, before conf reads anything.
- */
-export function defaultStoreHome(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Preferences', 'mcpauth');
-  if (platform === 'win32') return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), 'mcpauth', 'Config');
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'mcpauth');
-}
+import { METADATA_FILE_NAME } from './store-home.js';
 
 function unreadable(path: string, error: unknown): CliError {
   const why = error instanceof SyntaxError ? 'is not valid JSON (truncated or corrupted?)' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;

@@ -1,11 +1,12 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createCredentialStore, type CredentialStore } from '../../core/store/credential-store.js';
-import { createConfMetadataFile, defaultStoreHome, METADATA_FILE_NAME } from './conf-metadata.js';
+import { createConfMetadataFile } from './conf-metadata.js';
 import { createFileLock } from './file-lock.js';
 import { createFileSecretBackend } from './file-secret-backend.js';
 import type { KeychainOptions } from './keychain-backend.js';
 import { checkPrivateFile, ensurePrivateDir } from './private-files.js';
 import { createSecretBackends } from './secret-backends.js';
+import { METADATA_FILE_NAME, storeHome } from './store-home.js';
 
 export interface OpenStoreOptions {
   env: Readonly<Record<string, string | undefined>>;
@@ -26,7 +27,7 @@ export const LOCK_FILE_NAME = 'store.lock';
  * secrets.json (when the keychain is not usable) and store.lock, all owner-only.
  */
 export async function openCredentialStore(options: OpenStoreOptions): Promise<CredentialStore> {
-  const home = options.env.MCPAUTH_HOME ? resolve(options.env.MCPAUTH_HOME) : defaultStoreHome(options.env);
+  const home = storeHome(options.env);
   // The owner-only checks come before conf (or anything) reads a file there.
   await ensurePrivateDir(home);
   const secretFilePath = join(home, SECRET_FILE_NAME);
