@@ -1,4 +1,5 @@
 import { createServer, type Server, type ServerResponse, type IncomingMessage } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '../../../src/core/http/client.js';
@@ -16,6 +17,9 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   '/hang': () => undefined,
   '/redirect': (_req, res) => res.writeHead(302, { location: '/ok' }).end(),
   '/loop': (_req, res) => res.writeHead(302, { location: '/loop' }).end(),
+  // Compressed although nobody asked (no Accept-Encoding): decoded, and the cap counts decoded bytes.
+  '/gzip': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync('{"ok":true}')),
+  '/gzip-bomb': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(20 * 1024 * 1024))),
   '/declared-huge': (_req, res) => res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }).end(),
   // 200 MB, streamed without a length: the client must stop reading long before the end.
   '/stream-huge': (_req, res) => {
@@ -95,6 +99,12 @@ describe.each(transports)('the HTTP layer over %s', (_name, make) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(bytesSentByStream).toBeLessThan(50 * 1024 * 1024);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('decodes a gzip answer, and stops a gzip bomb at the cap on decoded bytes', async () => {
+    expect(await (await client().fetch(`${base}/gzip`)).json()).toEqual({ ok: true });
+    const error = await failure(client().fetch(`${base}/gzip-bomb`, { maxBodyBytes: 1024 * 1024 }));
+    expect(error.code).toBe('too-large');
   });
 
   it('never follows a redirect silently: the 3xx is returned and its target recorded', async () => {
