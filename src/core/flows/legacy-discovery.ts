@@ -7,7 +7,12 @@ export type LegacyDiscoveryKind = 'origin-metadata' | 'default-endpoints';
 export interface LegacyDiscovery {
   kind: LegacyDiscoveryKind;
   as: oauth.AuthorizationServer;
-  /** What the login uses in place of a PRM: the MCP URL as resource, the origin as its AS. */
+  /**
+   * What the login uses in place of a PRM: the MCP URL as resource, the origin as its AS. `resource`
+   * (RFC 8707) is still sent: the conformance suite's 2025-03-26 scenarios check neither its presence
+   * nor its absence, and RFC 6749 §3.1 makes an AS ignore parameters it does not know. The SDK v1
+   * client leaves it out without a PRM; an AS that refuses it (invalid_target) is served by --no-resource.
+   */
   prm: ProtectedResourceMetadata;
   /** One line for the user, naming the finding `probe` gives for the same server. */
   warning: string;
