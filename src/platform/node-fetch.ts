@@ -60,26 +60,40 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
     const { headers, body } = requestParts(init);
     const secure = url.protocol === 'https:';
     const lookup = options.admit === undefined && options.resolve === undefined ? undefined : admittingLookup(url, options);
-    return new Promise<Response>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const settings = { method: init.method ?? 'GET', headers, ...(lookup === undefined ? {} : { lookup }) };
-      const onResponse = (res: IncomingMessage): void => {
-        try {
-          resolve(toResponse(res, url, init.method === 'HEAD', options.makeResponse ?? standardResponse, zlib));
-        } catch (error) {
-          res.destroy();
+    const send = (retriesLeft: number): Promise<Response> =>
+      new Promise<Response>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const settings = { method: init.method ?? 'GET', headers, ...(lookup === undefined ? {} : { lookup }) };
+        let answered = false;
+        const onResponse = (res: IncomingMessage): void => {
+          answered = true;
+          try {
+            resolve(toResponse(res, url, init.method === 'HEAD', options.makeResponse ?? standardResponse, zlib));
+          } catch (error) {
+            res.destroy();
+            reject(networkFailure(error));
+          }
+        };
+        const req = secure ? secureRequest(url, { ...settings, agent: secureAgent }, onResponse) : request(url, { ...settings, agent }, onResponse);
+        const onAbort = (): void => void req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.once('close', () => signal?.removeEventListener('abort', onAbort));
+        req.once('error', (error: NodeJS.ErrnoException) => {
+          if (signal?.aborted) return reject(signal.reason);
+          // A kept-alive socket the server closed while it sat idle (its keep-alive timer fired as we sent):
+          // reset before any answer, so the server never took the request. Send it again, on another socket
+          // (Node's documented pattern, `request.reusedSocket`); a fresh connection's failure is reported.
+          if (req.reusedSocket && !answered && error.code === 'ECONNRESET' && retriesLeft > 0) return resolve(send(retriesLeft - 1));
           reject(networkFailure(error));
-        }
-      };
-      const req = secure ? secureRequest(url, { ...settings, agent: secureAgent }, onResponse) : request(url, { ...settings, agent }, onResponse);
-      const onAbort = (): void => void req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      req.once('close', () => signal?.removeEventListener('abort', onAbort));
-      req.once('error', (error) => reject(signal?.aborted ? signal.reason : networkFailure(error)));
-      req.end(body);
-    });
+        });
+        req.end(body);
+      });
+    return send(MAX_STALE_SOCKETS);
   }) as typeof fetch;
 }
+
+/** Kept-alive sockets that may each turn out closed before one request finds a live or fresh one. */
+const MAX_STALE_SOCKETS = 4;
 
 // Loaded on the first request: node:https alone costs a few ms of start-up that commands without network skip.
 async function loadTransport(ca: string | undefined): Promise<Transport> {
