@@ -3,8 +3,7 @@ import { getFreshAccessToken } from '../core/flows/refresh.js';
 import { describeDiagnosis, diagnoseToken } from '../core/idp/diagnose-token.js';
 import type { StoredCredential } from '../core/store/credential.js';
 import { performLogin, type LoginRequest } from '../core/flows/login.js';
-import { createMcpClient } from '../core/mcp/mcp-client.js';
-import { McpHttpError } from '../core/mcp/mcp-error.js';
+import { tokenlessChallenge } from '../core/mcp/tokenless-challenge.js';
 import type { McpProtocolVersion } from '../core/mcp/protocol-version.js';
 import type { CredentialStore } from '../core/store/credential-store.js';
 import { CliError } from '../errors.js';
@@ -47,17 +46,7 @@ export async function createAuthorizedCallDeps(options: CallOptions, runtime: Ru
       await reLogin(options.url, reason, runtime, store, version);
       return held(false);
     },
-    challengeWithoutToken: async () => {
-      const client = createMcpClient({ url: options.url, fetch: runtime.http.fetch, version, clientInfo: { name: 'mcpauth', version: '0' } });
-      try {
-        await client.connect();
-        return undefined;
-      } catch (error) {
-        return error instanceof McpHttpError ? error : undefined;
-      } finally {
-        await client.close();
-      }
-    },
+    challengeWithoutToken: () => tokenlessChallenge({ url: options.url, fetch: runtime.http.fetch, version, clientInfo: { name: 'mcpauth', version: '0' } }),
     note: (text) => runtime.note(runtime.errStyle.yellow(text)),
   };
 }

@@ -4,7 +4,6 @@ import type { LoginRequest } from '../core/flows/login.js';
 import { getFreshAccessToken } from '../core/flows/refresh.js';
 import type { ProxyAuthDeps } from '../core/proxy/proxy-auth.js';
 import type { CredentialStore } from '../core/store/credential-store.js';
-import { McpHttpError } from '../core/mcp/mcp-error.js';
 import { CliError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { ProxyOptions } from './proxy.js';
@@ -38,16 +37,8 @@ export function createProxyAuthDeps(options: ProxyOptions, runtime: Runtime, sto
     },
     onReauthorize: (reason) => runtime.note(explain(reason, options.url)),
     challengeWithoutToken: async () => {
-      const { createMcpClient } = await import('../core/mcp/mcp-client.js');
-      const client = createMcpClient({ url: options.url, fetch: runtime.http.fetch, version: '2025-11-25', clientInfo: { name: 'mcpauth-proxy', version: VERSION } });
-      try {
-        await client.connect();
-        return undefined;
-      } catch (error) {
-        return error instanceof McpHttpError ? error : undefined;
-      } finally {
-        await client.close();
-      }
+      const { tokenlessChallenge } = await import('../core/mcp/tokenless-challenge.js');
+      return tokenlessChallenge({ url: options.url, fetch: runtime.http.fetch, version: '2025-11-25', clientInfo: { name: 'mcpauth-proxy', version: VERSION } });
     },
     note: (text) => runtime.note(`mcpauth proxy: ${text}`),
     reauthorize: async (reason) => {
