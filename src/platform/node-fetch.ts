@@ -1,5 +1,6 @@
 import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
+import { createRequire } from 'node:module';
 import { isIP, type LookupFunction } from 'node:net';
 import { pipeline, Readable, type Transform } from 'node:stream';
 import { toHeaderRecord, type HeaderSource } from '../core/http/header-record.js';
@@ -32,7 +33,6 @@ interface Transport {
   secureRequest: typeof import('node:https').request;
   agent: HttpAgent;
   secureAgent: HttpsAgent;
-  zlib: typeof import('node:zlib');
 }
 
 /**
@@ -56,7 +56,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     // A literal address is connected to without a lookup: the rule sees it here.
     if (isIP(host) !== 0) await options.admit?.(url, [host]);
-    const { request, secureRequest, agent, secureAgent, zlib } = await (transport ??= loadTransport(options.ca));
+    const { request, secureRequest, agent, secureAgent } = await (transport ??= loadTransport(options.ca));
     const { headers, body } = requestParts(init);
     const secure = url.protocol === 'https:';
     const lookup = options.admit === undefined && options.resolve === undefined ? undefined : admittingLookup(url, options);
@@ -68,7 +68,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
         const onResponse = (res: IncomingMessage): void => {
           answered = true;
           try {
-            resolve(toResponse(res, url, init.method === 'HEAD', options.makeResponse ?? standardResponse, zlib));
+            resolve(toResponse(res, url, init.method === 'HEAD', options.makeResponse ?? standardResponse));
           } catch (error) {
             res.destroy();
             reject(networkFailure(error));
@@ -92,14 +92,15 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
   }) as typeof fetch;
 }
 
+const requireBuiltin = createRequire(import.meta.url);
+
 /** Kept-alive sockets that may each turn out closed before one request finds a live or fresh one. */
 const MAX_STALE_SOCKETS = 4;
 
 // Loaded on the first request: node:https alone costs a few ms of start-up that commands without network skip.
 async function loadTransport(ca: string | undefined): Promise<Transport> {
-  const [http, https, tls, zlib] = await Promise.all([import('node:http'), import('node:https'), import('node:tls'), import('node:zlib')]);
+  const [http, https, tls] = await Promise.all([import('node:http'), import('node:https'), import('node:tls')]);
   return {
-    zlib,
     request: http.request,
     secureRequest: https.request,
     agent: new http.Agent({ keepAlive: true }),
@@ -148,19 +149,22 @@ function networkFailure(cause: unknown): TypeError {
  * No Accept-Encoding is sent, but a server may compress anyway; Node's fetch decoded gzip, deflate and br,
  * and so does this. The HTTP layer's cap counts decoded bytes, so a compression bomb stops at the cap.
  */
-function decoded(res: IncomingMessage, zlib: typeof import('node:zlib')): Readable {
+function decoded(res: IncomingMessage): Readable {
   const coding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return res;
+  // node:zlib (about 1.4 MB resident) only for an answer that needs it: MCP servers rarely compress.
+  const zlib = requireBuiltin('node:zlib') as typeof import('node:zlib');
   const decoder: Transform | undefined = coding === 'gzip' || coding === 'x-gzip' ? zlib.createGunzip() : coding === 'deflate' ? zlib.createInflate() : coding === 'br' ? zlib.createBrotliDecompress() : undefined;
   if (decoder === undefined) return res;
   pipeline(res, decoder, () => undefined);
   return decoder;
 }
 
-function toResponse(res: IncomingMessage, url: URL, head: boolean, makeResponse: ResponseFactory, zlib: typeof import('node:zlib')): Response {
+function toResponse(res: IncomingMessage, url: URL, head: boolean, makeResponse: ResponseFactory): Response {
   const status = res.statusCode ?? 0;
   // A Response cannot carry a status outside 200-599; undici treats such an answer as a network error too.
   if (status < 200 || status > 599) throw new TypeError(`invalid status ${status}`);
-  const body = NULL_BODY.has(status) || head ? null : (Readable.toWeb(decoded(res, zlib)) as ReadableStream<Uint8Array>);
+  const body = NULL_BODY.has(status) || head ? null : (Readable.toWeb(decoded(res)) as ReadableStream<Uint8Array>);
   if (body === null) res.resume();
   const headers = {
     forEach(callback: (value: string, name: string) => void): void {
