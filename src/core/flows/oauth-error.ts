@@ -30,7 +30,7 @@ const NEXT_STEP: Readonly<Record<string, string>> = {
   unauthorized_client: 'This client is not allowed this grant at the authorization server: enable the grant for the client there, or use another client (--client-id) or flow (--device).',
   access_denied: "The request was denied (at the consent page or by the server's policy): run 'mcpauth login {url}' again and approve it, or ask an administrator for access.",
   invalid_scope: "The authorization server refused the requested scopes: 'mcpauth scopes {url}' shows what it offers; pass those with --scope.",
-  invalid_target: "The authorization server does not know this MCP server as a resource (RFC 8707): run 'mcpauth probe {url}' and tell the server's operator.",
+  invalid_target: "The authorization server does not know this MCP server as a resource (RFC 8707): run 'mcpauth probe {url}' and tell the server's operator; an authorization server that refuses the resource parameter itself takes 'mcpauth login {url} --no-resource'.",
   invalid_request: "The authorization server rejected the request as malformed: run 'mcpauth probe {url}' and retry with --verbose to see the exchange.",
 };
 

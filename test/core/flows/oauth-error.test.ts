@@ -25,6 +25,7 @@ describe('OAuth error answers are user-facing errors (exit 4) with the next step
     ['unauthorized_client', /not allowed this grant/],
     ['access_denied', /denied/],
     ['invalid_scope', /mcpauth scopes https:\/\/mcp\.example\.com\/mcp/],
+    ['invalid_target', /mcpauth login https:\/\/mcp\.example\.com\/mcp --no-resource/],
   ])('%s', async (code, hint) => {
     const error = classifyOAuthError(await refusalFor({ error: code, error_description: `the ${code} \u001b[31mdetail` }), 'the token request', 'https://mcp.example.com/mcp');
     expect(error).toBeInstanceOf(OAuthRefusal);
