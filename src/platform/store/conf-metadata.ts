@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type Conf from 'conf';
 import type { StoreDocument } from '../../core/store/credential.js';
@@ -35,7 +36,7 @@ export function createConfMetadataFile(home: string): { metadata: MetadataFile; 
     async read() {
       // Checked on every read: a file swapped for a link or loosened since the last one is refused.
       await checkPrivateFile(path);
-      return readDocument(path);
+      return readMetadataDocument(path);
     },
     async write(document: StoreDocument) {
       await ensurePrivateDir(dirname(path));
@@ -47,10 +48,21 @@ export function createConfMetadataFile(home: string): { metadata: MetadataFile; 
   return { metadata, home };
 }
 
-async function readDocument(path: string): Promise<Record<string, unknown>> {
+/**
+ * The one reader of the metadata file (the store's reads and shell completion): opened without following
+ * a link (checkPrivateFile refuses one first; this closes the race), a missing file is empty, and with
+ * `maxBytes` a larger file is refused before it is read.
+ */
+export async function readMetadataDocument(path: string, maxBytes?: number): Promise<Record<string, unknown>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      if (maxBytes !== undefined && (await handle.stat()).size > maxBytes) throw Object.assign(new Error(`larger than ${maxBytes} bytes`), { code: 'EFBIG' });
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw unreadable(path, error);

@@ -1,7 +1,6 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listCredentials, parseStoreDocument } from '../../core/store/store-document.js';
+import { readMetadataDocument } from './conf-metadata.js';
 import { checkPrivateFile } from './private-files.js';
 import { METADATA_FILE_NAME, storeHome } from './store-home.js';
 
@@ -17,13 +16,5 @@ const MAX_METADATA_BYTES = 4 * 1024 * 1024;
 export async function readStoredServerUrls(env: Readonly<Record<string, string | undefined>>): Promise<string[]> {
   const path = join(storeHome(env), METADATA_FILE_NAME);
   await checkPrivateFile(path);
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-  try {
-    const { size } = await handle.stat();
-    if (size > MAX_METADATA_BYTES) throw new Error(`${path} is larger than ${MAX_METADATA_BYTES} bytes`);
-    const document = parseStoreDocument(JSON.parse(await handle.readFile('utf8')));
-    return listCredentials(document).map((credential) => credential.serverUrl);
-  } finally {
-    await handle.close();
-  }
+  return listCredentials(parseStoreDocument(await readMetadataDocument(path, MAX_METADATA_BYTES))).map((credential) => credential.serverUrl);
 }
